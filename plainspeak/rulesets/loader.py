@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from ..errors import RuleFileError
 from .schema import Defaults, Rule, RuleFile
 
-__all__ = ["LoadedRule", "load_rule_file", "load_rule_dirs"]
+__all__ = ["LoadedRule", "describe", "load_rule_dirs", "load_rule_file", "node_line", "read_yaml", "rule_files"]
 
 #: Files at the top of a rules folder that hold shared data, not rule sets.
 SHARED_FILES = frozenset({"profiles.yml", "detectors.yml", "spelling.yml", "pictures.yml"})
@@ -34,8 +34,10 @@ class LoadedRule:
     line: int
 
 
-def _node_line(node: yaml.Node, loc: Iterable[Any]) -> int:
+def node_line(node: yaml.Node | None, loc: Iterable[Any]) -> int | None:
     """The line of the deepest YAML node a pydantic error location reaches."""
+    if node is None:
+        return None
     for key in loc:
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
@@ -51,38 +53,42 @@ def _node_line(node: yaml.Node, loc: Iterable[Any]) -> int:
     return node.start_mark.line + 1
 
 
-def _describe(error: dict[str, Any]) -> str:
+def describe(error: dict[str, Any]) -> str:
     where = ".".join(str(part) for part in error["loc"] if part != "from_")
     message = error["msg"].removeprefix("Value error, ")
     return f"{where}: {message}" if where else message
 
 
-def load_rule_file(path: Path) -> list[LoadedRule]:
-    """Validate one file; raise RuleFileError naming the file and line of the first problem."""
-    shown = str(path)
+def read_yaml(path: Path) -> tuple[yaml.Node | None, Any]:
+    """The YAML node tree (for line numbers) and the plain data of one file."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise RuleFileError(shown, None, f"cannot read the file: {error}") from error
+        raise RuleFileError(str(path), None, f"cannot read the file: {error}") from error
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
-        raise RuleFileError(shown, mark.line + 1 if mark else None, f"YAML error: {problem}") from error
+        raise RuleFileError(str(path), mark.line + 1 if mark else None, f"YAML error: {problem}") from error
+
+
+def load_rule_file(path: Path) -> list[LoadedRule]:
+    """Validate one file; raise RuleFileError naming the file and line of the first problem."""
+    shown = str(path)
+    node, data = read_yaml(path)
     if not isinstance(data, dict) or node is None:
         raise RuleFileError(shown, 1, "a rule file is a mapping with set, category, kind, description and rules")
     try:
         parsed = RuleFile.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
-        raise RuleFileError(shown, _node_line(node, first["loc"]), _describe(first)) from error
+        raise RuleFileError(shown, node_line(node, first["loc"]), describe(first)) from error
     if parsed.set != path.parent.name:
-        raise RuleFileError(shown, _node_line(node, ["set"]), f"set {parsed.set!r} must equal the folder name {path.parent.name!r}")
+        raise RuleFileError(shown, node_line(node, ["set"]), f"set {parsed.set!r} must equal the folder name {path.parent.name!r}")
     if parsed.category != path.stem:
-        raise RuleFileError(shown, _node_line(node, ["category"]), f"category {parsed.category!r} must equal the file name {path.stem!r}")
-    return [_fold(parsed, rule, shown, _node_line(node, ["rules", i])) for i, rule in enumerate(parsed.rules)]
+        raise RuleFileError(shown, node_line(node, ["category"]), f"category {parsed.category!r} must equal the file name {path.stem!r}")
+    return [_fold(parsed, rule, shown, node_line(node, ["rules", i])) for i, rule in enumerate(parsed.rules)]
 
 
 def _fold(file: RuleFile, rule: Rule, path: str, line: int) -> LoadedRule:

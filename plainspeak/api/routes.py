@@ -1,0 +1,99 @@
+"""/healthz and the /v1 JSON API: analyze, rewrite, rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.concurrency import run_in_threadpool
+
+from ..errors import InputError
+from ..pipeline import analyse_document
+from ..rewrite import Choice, rewrite_report
+from ..rulebook import RuleBook
+from ..rulesets.loader import LoadedRule
+from .deps import get_book
+from .inputs import read_request
+from .schemas import TEXT_OR_FILE
+
+__all__ = ["router", "rule_summary"]
+
+router = APIRouter()
+
+
+@router.get("/healthz", tags=["service"])
+def healthz(book: RuleBook = Depends(get_book)) -> dict[str, Any]:
+    return {"status": "ok", "rules": len(book.rules)}
+
+
+@router.post("/v1/analyze", tags=["analysis"], openapi_extra=TEXT_OR_FILE)
+async def analyze(request: Request, book: RuleBook = Depends(get_book)) -> dict[str, Any]:
+    """Score a document and flag what makes it hard to read."""
+    given = await read_request(request, book.settings)
+    report = await run_in_threadpool(analyse_document, given.document, profile=given.profile, book=book, allow=given.allow)
+    return report.to_dict()
+
+
+@router.post("/v1/rewrite", tags=["analysis"], openapi_extra=TEXT_OR_FILE)
+async def rewrite(request: Request, book: RuleBook = Depends(get_book)) -> dict[str, Any]:
+    """Apply every safe suggestion (mode=safe), every first suggestion (mode=all), or those in `accept`."""
+    given = await read_request(request, book.settings)
+    report = await run_in_threadpool(analyse_document, given.document, profile=given.profile, book=book, allow=given.allow)
+    choices = [Choice(c.start, c.end, c.rule_id, c.suggestion) for c in given.accept] if given.accept is not None else None
+    result = rewrite_report(report, given.mode, choices)
+    return {
+        "text": result.text,
+        "changes": [change_dict(c) for c in result.changes],
+        "format": report.source.format,
+    }
+
+
+def change_dict(change: Any) -> dict[str, Any]:
+    return {
+        "rule_id": change.rule_id,
+        "start": change.start,
+        "end": change.end,
+        "new_start": change.new_start,
+        "new_end": change.new_end,
+        "old": change.old,
+        "new": change.new,
+    }
+
+
+def rule_summary(loaded: LoadedRule) -> dict[str, Any]:
+    rule = loaded.rule
+    return {
+        "id": loaded.id,
+        "set": loaded.set,
+        "category": loaded.category,
+        "kind": loaded.kind,
+        "type": rule.kind_name,
+        "triggers": list(rule.match.triggers()) if rule.match else ([rule.acronym] if rule.acronym else []),
+        "pos": rule.match.pos if rule.match else None,
+        "replace": list(rule.replace),
+        "expansion": rule.expansion,
+        "gloss": rule.gloss,
+        "explain": rule.explain,
+        "message": rule.message,
+        "severity": loaded.severity,
+        "safe": loaded.safe,
+        "sources": list(loaded.sources),
+        "well_known": rule.well_known,
+    }
+
+
+@router.get("/v1/rules", tags=["rules"])
+def list_rules(set: str | None = None, prefix: str | None = None, book: RuleBook = Depends(get_book)) -> dict[str, Any]:
+    """Every loaded rule, optionally only one set or an id prefix."""
+    rules = [r for r in book.rules if (set is None or r.set == set) and (prefix is None or r.id.startswith(prefix))]
+    return {"count": len(rules), "rules": [rule_summary(r) for r in rules]}
+
+
+@router.get("/v1/rules/{rule_id}", tags=["rules"])
+def show_rule(rule_id: str, book: RuleBook = Depends(get_book)) -> dict[str, Any]:
+    loaded = book.by_id.get(rule_id)
+    if loaded is None:
+        raise InputError(f"no rule with id {rule_id!r}", status=404, code="unknown-rule")
+    summary = rule_summary(loaded)
+    summary["examples"] = loaded.rule.examples.model_dump(by_alias=True)
+    return summary

@@ -1,0 +1,21 @@
+"""Detectors: one module per kind of problem, registered by name in DETECTORS."""
+
+from . import acronyms, checks, double_negatives, hard_words, nominalisations, passive, rules, sentences
+from .base import DETECTORS, Context, Protected, detector
+from .protected import find_protected
+
+__all__ = [
+    "DETECTORS",
+    "Context",
+    "Protected",
+    "acronyms",
+    "checks",
+    "detector",
+    "double_negatives",
+    "find_protected",
+    "hard_words",
+    "nominalisations",
+    "passive",
+    "rules",
+    "sentences",
+]

@@ -1,0 +1,104 @@
+"""Flags from the rule sets: jargon, wordy phrases, plain words, nominalisations, Easy Read."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+import inflect
+from spacy.tokens import Doc, Span
+
+from ..rulesets.inflection import american, fit_case, inflect_replacement
+from ..rulesets.matcher import CompiledRule, Hit
+from ..types import Flag
+from .base import Context, detector, flag_for
+
+__all__ = ["fitted_span", "rule_flags"]
+
+_ARTICLE = re.compile(r"\b(a|an)(\s+)$", re.IGNORECASE)
+_INFLECT = inflect.engine()
+
+
+def _with_article(article: str, space: str, replacement: str) -> str:
+    wanted = _INFLECT.a(replacement).split(" ", 1)[0]  # "a" or "an"
+    return fit_case(article, wanted) + space + replacement
+
+
+def fitted_span(doc: Doc, start: int, end: int, replacement: str) -> tuple[int, int, str]:
+    """Widen a replacement so the text around it stays right: a/an, deleted spaces, capitals.
+
+    Returns the character span to replace and the text to put there.
+    """
+    text = doc.text
+    if not replacement:
+        # Delete the words and one space; if they opened a sentence, capitalise what follows.
+        starts_sentence = text[start : start + 1].isupper() and not text[start:end].isupper()
+        if end < len(text) and text[end] == " ":
+            end += 1
+        elif start > 0 and text[start - 1] == " ":
+            start -= 1
+        if starts_sentence and end < len(text) and text[end].islower():
+            return start, end + 1, text[end].upper()
+        return start, end, ""
+    article = _ARTICLE.search(text, max(0, start - 5), start)
+    if article and article.end() == start:
+        fixed = _with_article(article.group(1), article.group(2), replacement)
+        if fixed.split(" ", 1)[0].lower() != article.group(1).lower():
+            return article.start(), end, fixed
+    return start, end, replacement
+
+
+def _message(loaded_rule: CompiledRule, text: str, suggestions: tuple[str, ...]) -> str:
+    rule = loaded_rule.loaded.rule
+    if rule.message:
+        return rule.message
+    if suggestions and suggestions[0]:
+        options = " or ".join(f"'{s}'" for s in suggestions[:3])
+        return f"'{text}' is hard to read. Try {options}."
+    if suggestions:
+        return f"'{text}' adds words without adding meaning. Leave it out."
+    return f"'{text}' may not be clear to everyone. It means: {rule.gloss}."
+
+
+def _flag(ctx: Context, hit: Hit) -> Flag:
+    doc = ctx.doc
+    span: Span = doc[hit.start : hit.end]
+    loaded = hit.rule.loaded
+    fitted = []
+    for shape in hit.rule.shapes:
+        words = inflect_replacement(shape, hit.tag, ctx.book.british)
+        words = fit_case(span.text, words)
+        if not ctx.book.british:
+            words = american(words, ctx.book.spelling)
+        fitted.append(words)
+    # Suggestions share one span: the union of what each needs (a/an, a deleted space).
+    pieces = [fitted_span(doc, span.start_char, span.end_char, words) for words in fitted]
+    start = min([span.start_char, *(p[0] for p in pieces)])
+    end = max([span.end_char, *(p[1] for p in pieces)])
+    suggestions = [doc.text[start:s] + words + doc.text[e:end] for s, e, words in pieces]
+    rule = loaded.rule
+    return flag_for(
+        doc,
+        start,
+        end,
+        kind=loaded.kind,
+        rule_id=loaded.id,
+        message=_message(hit.rule, span.text, tuple(fitted)),
+        suggestions=tuple(suggestions),
+        severity=loaded.severity,  # type: ignore[arg-type]
+        safe=loaded.safe and bool(suggestions),
+        explanation=rule.explain or rule.gloss,
+        sources=loaded.sources,
+    )
+
+
+def rule_flags(ctx: Context) -> Iterator[Flag]:
+    def keep(rule: CompiledRule, span: Span) -> bool:
+        loaded = rule.loaded
+        return ctx.set_active(loaded.set) and ctx.book.enabled(loaded.id) and not ctx.blocked(span)
+
+    for hit in ctx.book.matcher.find(ctx.doc, keep):
+        yield _flag(ctx, hit)
+
+
+detector("rules")(rule_flags)

@@ -1,0 +1,115 @@
+"""Everything the analysis reads from `rules/`, loaded and compiled once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from spacy.language import Language
+
+from .errors import RuleFileError
+from .nlp import load_nlp
+from .resources import rules_dir
+from .rulesets.loader import LoadedRule, describe, load_rule_dirs, node_line, read_yaml
+from .rulesets.matcher import RuleMatcher
+from .settings import Settings, get_settings
+
+__all__ = ["DetectorData", "RuleBook", "get_rulebook", "load_rulebook"]
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class HardWordData(_Data):
+    zipf_below: float
+    min_letters: int
+
+
+class PassiveData(_Data):
+    adjectival_participles: frozenset[str]
+
+
+class AcronymData(_Data):
+    not_acronyms: frozenset[str]
+    word_zipf_at_least: float
+    units: frozenset[str]
+
+
+class NominalisationData(_Data):
+    suffixes: tuple[str, ...]
+    exempt: frozenset[str]
+    message: str
+
+
+class DoubleNegativeData(_Data):
+    negators: frozenset[str]
+    negative_prefixes: tuple[str, ...]
+    stem_zipf_at_least: float
+    message: str
+
+
+class LongSentenceData(_Data):
+    message: str
+    very_long_message: str
+
+
+class DetectorData(_Data):
+    """rules/detectors.yml."""
+
+    hard_word: HardWordData
+    passive: PassiveData
+    acronym: AcronymData
+    nominalisation: NominalisationData
+    double_negative: DoubleNegativeData
+    long_sentence: LongSentenceData
+
+
+def _validated(model: type[BaseModel], path: Path) -> BaseModel:
+    node, data = read_yaml(path)
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise RuleFileError(str(path), node_line(node, first["loc"]), describe(first)) from error
+
+
+class RuleBook:
+    """Rules, compiled matchers and detector data. Immutable once built."""
+
+    def __init__(self, settings: Settings, nlp: Language) -> None:
+        from .detectors.checks import CHECKS  # the check registry lives with the checks
+
+        root = rules_dir()
+        self.settings = settings
+        self.british = settings.spelling == "british"
+        self.rules: tuple[LoadedRule, ...] = tuple(load_rule_dirs([root, *settings.rules_dirs]))
+        self.builtin_sets = frozenset(p.name for p in root.iterdir() if p.is_dir())
+        self.by_id = {r.id: r for r in self.rules}
+        self.data: DetectorData = _validated(DetectorData, root / "detectors.yml")  # type: ignore[assignment]
+        spelling = read_yaml(root / "spelling.yml")[1] or {}
+        if not isinstance(spelling, dict):
+            raise RuleFileError(str(root / "spelling.yml"), 1, "expected a mapping of British to American words")
+        self.spelling: dict[str, str] = {str(k): str(v) for k, v in spelling.items()}
+        self.matcher = RuleMatcher(self.rules, nlp)
+        self.acronyms: dict[str, LoadedRule] = {r.rule.acronym: r for r in self.rules if r.rule.acronym}
+        self.checks: tuple[LoadedRule, ...] = tuple(r for r in self.rules if r.rule.check)
+        for loaded in self.checks:
+            if loaded.rule.check not in CHECKS:
+                raise RuleFileError(loaded.path, loaded.line, f"unknown check {loaded.rule.check!r}; known: {', '.join(sorted(CHECKS))}")
+        self.allow = frozenset(w.lower() for w in settings.allow)
+        self.disabled = tuple(settings.disable)
+
+    def enabled(self, rule_id: str) -> bool:
+        return not any(rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in self.disabled)
+
+
+def load_rulebook(settings: Settings | None = None, nlp: Language | None = None) -> RuleBook:
+    return RuleBook(settings or get_settings(), nlp or load_nlp())
+
+
+@lru_cache(maxsize=1)
+def get_rulebook() -> RuleBook:
+    """The process-wide rule book for the process-wide settings."""
+    return load_rulebook()
