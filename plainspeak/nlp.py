@@ -52,14 +52,15 @@ def _marker_length(token: Token) -> int:
     return 0
 
 
-def _line_before(doc: Doc, idx: int) -> str:
-    start = doc.text.rfind("\n", 0, idx) + 1
-    return doc.text[start:idx].rstrip()
+def _line_before(text: str, idx: int) -> str:
+    start = text.rfind("\n", 0, idx) + 1
+    return text[start:idx].rstrip()
 
 
 @Language.component("plainspeak_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Blank lines, bullets and headings end sentences even without a full stop."""
+    text = doc.text  # built from the tokens on each access, so read it once
     previous: Token | None = None
     in_marker = 0  # tokens still to go until the first word after a list marker
     for token in doc:
@@ -68,7 +69,7 @@ def line_breaks(doc: Doc) -> Doc:
         if in_marker:
             token.is_sent_start = False  # the item's words belong with its marker
             in_marker -= 1
-        elif previous is None or ("\n" in doc.text[previous.idx + len(previous) : token.idx] and _is_break(doc, previous, token)):
+        elif previous is None or ("\n" in text[previous.idx + len(previous) : token.idx] and _is_break(text, previous, token)):
             if previous is not None:
                 token.is_sent_start = True
             in_marker = _marker_length(token)
@@ -87,11 +88,11 @@ def _may_end(token: Token) -> bool:
     return token.text in _AFTER_CLOSER and token.i > 0 and doc[token.i - 1].text[-1] in _CLOSERS
 
 
-def _is_break(doc: Doc, previous: Token, token: Token) -> bool:
-    gap = doc.text[previous.idx + len(previous) : token.idx]
+def _is_break(text: str, previous: Token, token: Token) -> bool:
+    gap = text[previous.idx + len(previous) : token.idx]
     if gap.count("\n") > 1 or _marker_length(token):
         return True
-    line = _line_before(doc, previous.idx + len(previous))
+    line = _line_before(text, previous.idx + len(previous))
     if previous.text[-1] in _TERMINAL:
         return True
     # A short line with no closing punctuation is a heading or a list item.

@@ -89,7 +89,8 @@ def analyse_doc(
     paragraph_starts: Sequence[int] | None = None,
 ) -> Report:
     """The report for an already-parsed document."""
-    ctx = Context(doc, profile, book, find_protected(doc, protected), frozenset(w.lower() for w in allow))
+    text = doc.text
+    ctx = Context(doc, text, profile, book, find_protected(doc, text, protected), frozenset(w.lower() for w in allow))
     flags = _collect(ctx)
     total = Counts()
     sentences: list[SentenceScore] = []
@@ -105,8 +106,8 @@ def analyse_doc(
         target_reading_age=profile.target_reading_age,
         scores=scores(total),
         sentences=tuple(sentences),
-        flags=tuple(_placed(flags, doc.text, [s.start for s in sentences], paragraph_starts)),
-        text=doc.text,
+        flags=tuple(_placed(flags, text, [s.start for s in sentences], paragraph_starts)),
+        text=text,
         source=source or SourceInfo(),
     )
 

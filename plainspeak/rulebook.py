@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -55,6 +54,13 @@ class LongSentenceData(_Data):
     very_long_message: str
 
 
+class SpellingData(_Data):
+    """rules/spelling.yml."""
+
+    american: dict[str, str]
+    british_forms: dict[str, str]
+
+
 class DetectorData(_Data):
     """rules/detectors.yml."""
 
@@ -88,10 +94,9 @@ class RuleBook:
         self.builtin_sets = frozenset(p.name for p in root.iterdir() if p.is_dir())
         self.by_id = {r.id: r for r in self.rules}
         self.data: DetectorData = _validated(DetectorData, root / "detectors.yml")  # type: ignore[assignment]
-        spelling = read_yaml(root / "spelling.yml")[1] or {}
-        if not isinstance(spelling, dict):
-            raise RuleFileError(str(root / "spelling.yml"), 1, "expected a mapping of British to American words")
-        self.spelling: dict[str, str] = {str(k): str(v) for k, v in spelling.items()}
+        spelling: SpellingData = _validated(SpellingData, root / "spelling.yml")  # type: ignore[assignment]
+        self.spelling = spelling.american
+        self.british_forms = spelling.british_forms
         self.matcher = RuleMatcher(self.rules, nlp)
         self.acronyms: dict[str, LoadedRule] = {r.rule.acronym: r for r in self.rules if r.rule.acronym}
         self.checks: tuple[LoadedRule, ...] = tuple(r for r in self.rules if r.rule.check)
@@ -105,11 +110,20 @@ class RuleBook:
         return not any(rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in self.disabled)
 
 
+_BOOKS: dict[str, RuleBook] = {}
+
+
 def load_rulebook(settings: Settings | None = None, nlp: Language | None = None) -> RuleBook:
-    return RuleBook(settings or get_settings(), nlp or load_nlp())
+    """The rule book for these settings, compiled once per process (a few seconds)."""
+    settings = settings or get_settings()
+    if nlp is not None:
+        return RuleBook(settings, nlp)
+    key = settings.model_dump_json()
+    if key not in _BOOKS:
+        _BOOKS[key] = RuleBook(settings, load_nlp())
+    return _BOOKS[key]
 
 
-@lru_cache(maxsize=1)
 def get_rulebook() -> RuleBook:
     """The process-wide rule book for the process-wide settings."""
     return load_rulebook()

@@ -37,6 +37,7 @@ def create_app(settings: Settings | None = None, book: RuleBook | None = None) -
         lifespan=lifespan,
     )
     app.state.book = book
+    app.state.settings = settings
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
     install_problem_handlers(app)
     app.include_router(router)

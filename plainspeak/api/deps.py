@@ -15,4 +15,4 @@ def get_book(request: Request) -> RuleBook:
 
 
 def get_app_settings(request: Request) -> Settings:
-    return request.app.state.book.settings
+    return request.app.state.settings

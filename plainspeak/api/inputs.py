@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from fastapi import Request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 
 from ..documents import Document, read_document
 from ..documents.html import read_html
@@ -72,18 +72,10 @@ async def read_request(request: Request, settings: Settings) -> RequestInput:
             form = await request.form(max_files=1, max_fields=20)
         except Exception as error:  # a malformed multipart body
             raise InputError("the upload could not be read as multipart form data", code="bad-request") from error
-        upload = form.get("file")
-        profile = str(form.get("profile") or "general")
-        mode = str(form.get("mode") or "safe")
-        if mode not in ("safe", "all"):
-            raise InputError("mode must be 'safe' or 'all'", code="bad-request")
-        if isinstance(upload, UploadFile):
-            data = await upload.read()
-            return RequestInput(read_document(data, upload.filename or None, settings=settings), profile, mode, upload=data)  # type: ignore[arg-type]
-        text = form.get("text")
-        if isinstance(text, str):
-            return RequestInput(_from_text(TextRequest(text=text, profile=profile), settings), profile, mode)  # type: ignore[arg-type]
-        raise InputError("send a 'file' upload or a 'text' field", code="bad-request")
+        try:
+            return await _from_form(form, settings)
+        finally:
+            await form.close()
     if content_type.startswith("application/json") or not content_type:
         try:
             raw: Any = await request.json()
@@ -97,3 +89,19 @@ async def read_request(request: Request, settings: Settings) -> RequestInput:
             raise InputError(f"{where}: {first['msg']}" if where else first["msg"], code="invalid-request", status=422) from error
         return RequestInput(_from_text(body, settings), body.profile, body.mode, body.accept, body.allow)
     raise InputError(f"send JSON or multipart/form-data, not {content_type.split(';')[0]}", code="unsupported-media-type", status=415)
+
+
+async def _from_form(form: FormData, settings: Settings) -> RequestInput:
+    upload = form.get("file")
+    profile = str(form.get("profile") or "general")
+    mode = str(form.get("mode") or "safe")
+    if mode not in ("safe", "all"):
+        raise InputError("mode must be 'safe' or 'all'", code="bad-request")
+    if isinstance(upload, UploadFile):
+        data = await upload.read()
+        document = read_document(data, upload.filename or None, settings=settings)
+        return RequestInput(document, profile, mode, upload=data)  # type: ignore[arg-type]
+    text = form.get("text")
+    if isinstance(text, str):
+        return RequestInput(_from_text(TextRequest(text=text, profile=profile), settings), profile, mode)  # type: ignore[arg-type]
+    raise InputError("send a 'file' upload or a 'text' field", code="bad-request")

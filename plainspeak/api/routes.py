@@ -12,7 +12,8 @@ from ..pipeline import analyse_document
 from ..rewrite import Choice, rewrite_report
 from ..rulebook import RuleBook
 from ..rulesets.loader import LoadedRule
-from .deps import get_book
+from ..settings import Settings
+from .deps import get_app_settings, get_book
 from .inputs import read_request
 from .schemas import TEXT_OR_FILE
 
@@ -27,17 +28,17 @@ def healthz(book: RuleBook = Depends(get_book)) -> dict[str, Any]:
 
 
 @router.post("/v1/analyze", tags=["analysis"], openapi_extra=TEXT_OR_FILE)
-async def analyze(request: Request, book: RuleBook = Depends(get_book)) -> dict[str, Any]:
+async def analyze(request: Request, book: RuleBook = Depends(get_book), settings: Settings = Depends(get_app_settings)) -> dict[str, Any]:
     """Score a document and flag what makes it hard to read."""
-    given = await read_request(request, book.settings)
+    given = await read_request(request, settings)
     report = await run_in_threadpool(analyse_document, given.document, profile=given.profile, book=book, allow=given.allow)
     return report.to_dict()
 
 
 @router.post("/v1/rewrite", tags=["analysis"], openapi_extra=TEXT_OR_FILE)
-async def rewrite(request: Request, book: RuleBook = Depends(get_book)) -> dict[str, Any]:
+async def rewrite(request: Request, book: RuleBook = Depends(get_book), settings: Settings = Depends(get_app_settings)) -> dict[str, Any]:
     """Apply every safe suggestion (mode=safe), every first suggestion (mode=all), or those in `accept`."""
-    given = await read_request(request, book.settings)
+    given = await read_request(request, settings)
     report = await run_in_threadpool(analyse_document, given.document, profile=given.profile, book=book, allow=given.allow)
     choices = [Choice(c.start, c.end, c.rule_id, c.suggestion) for c in given.accept] if given.accept is not None else None
     result = rewrite_report(report, given.mode, choices)

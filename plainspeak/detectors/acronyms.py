@@ -45,7 +45,7 @@ def _defined(acronym: str, rule: LoadedRule | None, text: str, lowered: str) -> 
 @detector("acronym")
 def acronyms(ctx: Context) -> Iterator[Flag]:
     data = ctx.book.data.acronym
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, ctx.text
     lowered = text.lower()
     seen: set[str] = set()
     for token in doc:
@@ -71,7 +71,7 @@ def acronyms(ctx: Context) -> Iterator[Flag]:
             continue
         if loaded and rule and rule.expansion:
             yield flag_for(
-                doc,
+                text,
                 start,
                 end,
                 kind="acronym",
@@ -85,7 +85,7 @@ def acronyms(ctx: Context) -> Iterator[Flag]:
             )
         else:
             yield flag_for(
-                doc,
+                text,
                 start,
                 end,
                 kind="acronym",

@@ -44,6 +44,8 @@ class Protected:
 @dataclass
 class Context:
     doc: Doc
+    #: doc.text, read once: spaCy rebuilds it from the tokens on every access.
+    text: str
     profile: Profile
     book: RuleBook
     protected: Protected
@@ -101,7 +103,7 @@ def detector(name: str) -> Callable[[Detector], Detector]:
 
 
 def flag_for(
-    doc: Doc,
+    text: str,
     start: int,
     end: int,
     *,
@@ -114,13 +116,13 @@ def flag_for(
     explanation: str | None = None,
     sources: tuple[str, ...] = (),
 ) -> Flag:
-    """A flag over doc.text[start:end], so its text always equals the original slice."""
+    """A flag over text[start:end], so its text always equals the original slice."""
     return Flag(
         kind=kind,
         rule_id=rule_id,
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=text[start:end],
         message=message,
         suggestions=suggestions,
         severity=severity,

@@ -46,7 +46,7 @@ def _run(ctx: Context, loaded: LoadedRule) -> Iterator[Flag]:
             continue
         start, end = sentence_bounds(sentence)
         yield flag_for(
-            ctx.doc,
+            ctx.text,
             start,
             end,
             kind=loaded.kind,

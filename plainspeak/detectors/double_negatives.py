@@ -52,8 +52,8 @@ def double_negatives(ctx: Context) -> Iterator[Flag]:
             if adjective is not None:
                 start, end = _word_start(token), adjective.idx + len(adjective)
                 if not ctx.protected.overlaps(start, end):
-                    yield flag_for(doc, start, end, kind="double-negative", rule_id="detect.double-negative",
-                                   message=data.message.format(text=doc.text[start:end]), severity="warning")
+                    yield flag_for(ctx.text, start, end, kind="double-negative", rule_id="detect.double-negative",
+                                   message=data.message.format(text=ctx.text[start:end]), severity="warning")
         # Two negators governed by the same verb: "we don't have no money".
         by_verb: dict[int, list[Token]] = {}
         for token in negatives:
@@ -65,5 +65,5 @@ def double_negatives(ctx: Context) -> Iterator[Flag]:
             if len(group) >= 2 and not any(t.lower_ in ("nor", "neither") for t in group):
                 start, end = _word_start(group[0]), group[-1].idx + len(group[-1])
                 if not ctx.protected.overlaps(start, end):
-                    yield flag_for(doc, start, end, kind="double-negative", rule_id="detect.double-negative",
-                                   message=data.message.format(text=doc.text[start:end]), severity="warning")
+                    yield flag_for(ctx.text, start, end, kind="double-negative", rule_id="detect.double-negative",
+                                   message=data.message.format(text=ctx.text[start:end]), severity="warning")

@@ -39,7 +39,7 @@ def hard_words(ctx: Context) -> Iterator[Flag]:
         if ctx.protected.overlaps(start, end):
             continue
         yield flag_for(
-            ctx.doc,
+            ctx.text,
             start,
             end,
             kind="hard-word",

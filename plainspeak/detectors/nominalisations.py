@@ -27,11 +27,11 @@ def nominalisations(ctx: Context) -> Iterator[Flag]:
         if ctx.protected.overlaps(start, end) or ctx.is_name(token):
             continue
         yield flag_for(
-            doc,
+            ctx.text,
             start,
             end,
             kind="nominalisation",
             rule_id="detect.nominalisation",
-            message=data.message.format(text=doc.text[start:end]),
+            message=data.message.format(text=ctx.text[start:end]),
             severity="info",
         )

@@ -22,6 +22,15 @@ def _agent(verb: Token) -> str | None:
     return None
 
 
+def _word_end(token: Token) -> int:
+    """Where the written word ends: "co-produced" is three tokens, "co", "-", "produced"."""
+    doc = token.doc
+    i = token.i
+    while i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-" and not doc[i + 1].whitespace_:
+        i += 2
+    return doc[i].idx + len(doc[i])
+
+
 @detector("passive")
 def passive_voice(ctx: Context) -> Iterator[Flag]:
     if not ctx.book.enabled("detect.passive"):
@@ -36,11 +45,11 @@ def passive_voice(ctx: Context) -> Iterator[Flag]:
         if agent is None and verb.lower_ in participles:
             continue  # "we were delighted": a state, not an action
         start = min(a.idx for a in auxes)
-        end = verb.idx + len(verb)
+        end = _word_end(verb)
         if ctx.protected.overlaps(start, end):
             continue
         if agent:
             message = f"Passive voice: try putting the doer first ('{agent} {verb.text} ...' or with an active verb)."
         else:
             message = "Passive voice: it does not say who does this. Say who, and use an active verb."
-        yield flag_for(doc, start, end, kind="passive", rule_id="detect.passive", message=message, severity="info")
+        yield flag_for(ctx.text, start, end, kind="passive", rule_id="detect.passive", message=message, severity="info")

@@ -16,8 +16,7 @@ _QUOTES = re.compile(r'"[^"\n]{1,2000}"|“[^”\n]{1,2000}”|(?<![\w])‘[^’
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", re.IGNORECASE)
 
 
-def find_protected(doc: Doc, extra: list[tuple[int, int]] | None = None) -> Protected:
-    text = doc.text
+def find_protected(doc: Doc, text: str, extra: list[tuple[int, int]] | None = None) -> Protected:
     ranges = [m.span() for m in _QUOTES.finditer(text)]
     ranges += [m.span() for m in _URL.finditer(text)]
     ranges += [(t.idx, t.idx + len(t)) for t in doc if t.like_url or t.like_email]

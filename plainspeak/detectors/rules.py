@@ -16,6 +16,7 @@ from .base import Context, detector, flag_for
 __all__ = ["fitted_span", "rule_flags"]
 
 _ARTICLE = re.compile(r"\b(a|an)(\s+)$", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 _INFLECT = inflect.engine()
 
 
@@ -24,21 +25,23 @@ def _with_article(article: str, space: str, replacement: str) -> str:
     return fit_case(article, wanted) + space + replacement
 
 
-def fitted_span(doc: Doc, start: int, end: int, replacement: str) -> tuple[int, int, str]:
+def fitted_span(span: Span, replacement: str, text: str) -> tuple[int, int, str]:
     """Widen a replacement so the text around it stays right: a/an, deleted spaces, capitals.
 
     Returns the character span to replace and the text to put there.
     """
-    text = doc.text
+    start, end = span.start_char, span.end_char
     if not replacement:
         # Delete the words and one space; if they opened a sentence, capitalise what follows.
-        starts_sentence = text[start : start + 1].isupper() and not text[start:end].isupper()
+        starts_sentence = span[0].is_sent_start and text[start : start + 1].isupper()
         if end < len(text) and text[end] == " ":
             end += 1
         elif start > 0 and text[start - 1] == " ":
             start -= 1
         if starts_sentence and end < len(text) and text[end].islower():
-            return start, end + 1, text[end].upper()
+            word = _WORD.match(text, end)
+            assert word is not None
+            return start, word.end(), word.group()[0].upper() + word.group()[1:]
         return start, end, ""
     article = _ARTICLE.search(text, max(0, start - 5), start)
     if article and article.end() == start:
@@ -66,19 +69,20 @@ def _flag(ctx: Context, hit: Hit) -> Flag:
     loaded = hit.rule.loaded
     fitted = []
     for shape in hit.rule.shapes:
-        words = inflect_replacement(shape, hit.tag, ctx.book.british)
+        words = inflect_replacement(shape, hit.tag, ctx.book.british, ctx.book.british_forms)
         words = fit_case(span.text, words)
         if not ctx.book.british:
             words = american(words, ctx.book.spelling)
         fitted.append(words)
     # Suggestions share one span: the union of what each needs (a/an, a deleted space).
-    pieces = [fitted_span(doc, span.start_char, span.end_char, words) for words in fitted]
+    text = ctx.text
+    pieces = [fitted_span(span, words, text) for words in fitted]
     start = min([span.start_char, *(p[0] for p in pieces)])
     end = max([span.end_char, *(p[1] for p in pieces)])
-    suggestions = [doc.text[start:s] + words + doc.text[e:end] for s, e, words in pieces]
+    suggestions = [text[start:s] + words + text[e:end] for s, e, words in pieces]
     rule = loaded.rule
     return flag_for(
-        doc,
+        text,
         start,
         end,
         kind=loaded.kind,

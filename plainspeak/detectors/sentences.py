@@ -37,7 +37,7 @@ def long_sentences(ctx: Context) -> Iterator[Flag]:
         start, end = sentence_bounds(sentence)
         template = data.very_long_message if very else data.message
         yield flag_for(
-            ctx.doc,
+            ctx.text,
             start,
             end,
             kind=kind,

@@ -94,6 +94,10 @@ def check_rules_dir(directory: Path, *, examples: bool = True) -> tuple[list[Loa
                 problems.append(Problem(f"{loaded.path}:{loaded.line}", f"trigger {trigger!r} is also in {clash[0].id}"))
             seen.setdefault(key, []).append(loaded)
     for loaded in rules:
+        acronym = loaded.rule.acronym
+        if acronym and acronym.lower() in seen:
+            problems.append(Problem(f"{loaded.path}:{loaded.line}", f"acronym {acronym!r} is also a trigger of {seen[acronym.lower()][0].id}"))
+    for loaded in rules:
         for replacement in loaded.rule.replace:
             other = next(iter(seen.get(replacement.lower(), [])), None)
             if other is not None and other.id != loaded.id:

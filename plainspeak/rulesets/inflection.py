@@ -19,10 +19,15 @@ _INFLECT = inflect.engine()
 VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
 
 
+#: Words too short to guess forms for: lemminflect's guesses for unknown short words
+#: ("a" -> "aaed", "of" -> "offed") are never real text, and they crowd out real forms.
+MIN_GUESSED_LETTERS = 4
+
+
 @lru_cache(maxsize=50_000)
 def _table(word: str) -> dict[str, tuple[str, ...]]:
     table = dict(getAllInflections(word))
-    if not table:
+    if not table and word.isalpha() and len(word) >= MIN_GUESSED_LETTERS:
         for upos in ("NOUN", "VERB"):
             for tag, forms in getAllInflectionsOOV(word, upos).items():
                 table.setdefault(tag, forms)
@@ -40,7 +45,7 @@ def forms_of(word: str, upos: str | None = None) -> frozenset[str]:
         if upos == "NOUN" and not tag.startswith("NN"):
             continue
         forms.update(v.lower() for v in variants)
-    if upos in (None, "NOUN") and word.isalpha():
+    if upos in (None, "NOUN") and "NN" in _table(word):
         plural = _INFLECT.plural_noun(word)
         if plural:
             forms.add(plural.lower())
@@ -58,21 +63,30 @@ def surface_tag(base: str, surface: str, spacy_tag: str) -> str | None:
     """Which inflection `surface` is of `base`: VBD, VBN, VBG, VBZ, NNS, or None for the base form."""
     base, surface = base.lower(), surface.lower()
     if surface == base:
-        return None
+        # "have come", "was put": the participle can look like the base form.
+        same = spacy_tag in ("VBN", "VBD") and base in _table(base).get(spacy_tag, ())
+        return spacy_tag if same else None
     candidates = {tag for tag, forms in _table(base).items() if surface in (f.lower() for f in forms)}
     if not candidates and surface == (_INFLECT.plural_noun(base) or "").lower():
         candidates = {"NNS"}
     if spacy_tag in candidates:
         return spacy_tag
+    if spacy_tag == "VBN" and "VBD" in candidates:
+        return "VBN"  # lemminflect lists regular participles under VBD only
     for tag in ("VBD", "VBN", "VBG", "VBZ", "NNS"):
         if tag in candidates:
             return tag
     return None
 
 
-def _verb_form(word: str, tag: str, british: bool) -> str:
+def _verb_form(word: str, tag: str, british: bool, local: Mapping[str, str]) -> str:
+    """The shortest form (paid, not payed); British doubles a final l (travelled)."""
     forms = getInflection(word, tag) or getInflection(word, tag, inflect_oov=True) or (word,)
-    return max(forms, key=len) if british else min(forms, key=len)
+    chosen = min(forms, key=len)
+    if british:
+        doubled = [f for f in forms if "ll" in f and "ll" not in word]
+        chosen = local.get(doubled[0] if doubled else chosen, doubled[0] if doubled else chosen)
+    return chosen
 
 
 def _can_be(head_pos: str | None, word: str, upos: str) -> bool:
@@ -101,18 +115,24 @@ class ReplacementShape:
         return "".join(w + s for w, s in zip(words, self.spaces))
 
 
-def inflect_replacement(shape: ReplacementShape, tag: str | None, british: bool = True) -> str:
-    """The replacement with its head word carrying `tag` (a Penn tag or None)."""
+def inflect_replacement(
+    shape: ReplacementShape, tag: str | None, british: bool = True, british_forms: Mapping[str, str] | None = None
+) -> str:
+    """The replacement with its head word carrying `tag` (a Penn tag or None).
+
+    `british_forms` maps forms lemminflect gives in American English to British ones (gotten: got).
+    """
+    local = british_forms or {}
     words = list(shape.words)
     if not words:
         return ""
     head = words[shape.head].lower()
     if tag in VERB_TAGS and _can_be(shape.head_pos, head, "VERB"):
-        words[shape.head] = _verb_form(words[shape.head], tag, british)
+        words[shape.head] = _verb_form(words[shape.head], tag, british, local)
     elif tag == "NNS" and _can_be(shape.head_pos, head, "NOUN"):
         words[shape.head] = _plural(words[shape.head])
         for index in shape.agreeing:
-            words[index] = _verb_form(words[index], "VBP", british)
+            words[index] = _verb_form(words[index], "VBP", british, local)
     return shape.render(words)
 
 

@@ -21,7 +21,7 @@ from .loader import LoadedRule
 __all__ = ["CompiledRule", "Hit", "RuleMatcher"]
 
 #: A multi-word lemma trigger expands to at most this many surface forms.
-MAX_FORMS_PER_TRIGGER = 256
+MAX_FORMS_PER_TRIGGER = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ class RuleMatcher:
                 surfaces.update(_expand(words, match.pos))
             key = nlp.vocab.strings.add(loaded.id)
             self._rules[key] = compiled
-            self._matcher.add(loaded.id, [nlp.make_doc(s) for s in sorted(surfaces)])
+            self._matcher.add(loaded.id, list(nlp.tokenizer.pipe(sorted(surfaces))))
 
     def __len__(self) -> int:
         return len(self._rules)
@@ -109,7 +109,14 @@ class RuleMatcher:
 
 
 def _is_pos(token: Token, pos: str) -> bool:
-    """spaCy's tag, or a form that can only be this part of speech (spaCy calls "commence" a noun)."""
+    """spaCy's tag, or a form that can only be this part of speech.
+
+    The small model tags rare verbs wrongly ("Works commence on Monday": a noun; "to elicit
+    views": an adjective), so a form lemminflect knows only as a verb counts as one, except
+    a participle describing a noun ("assisted living"), which is an adjective.
+    """
+    if pos == "VERB" and token.dep_ == "amod" and token.lower_.endswith(("ed", "en")):
+        return False  # a participle describing a noun ("assisted living") acts as an adjective
     return token.pos_ == pos or only_pos(token.lower_) == pos
 
 

@@ -1,0 +1,81 @@
+"""Word files built in the tests: realistic ones, and hostile ones."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+from docx.shared import Pt
+
+
+def word_document(paragraphs: list[str], *, heading: str | None = None, table: list[list[str]] | None = None, bullets: list[str] | None = None) -> bytes:
+    document = docx.Document()
+    if heading:
+        document.add_heading(heading, level=1)
+    for text in paragraphs:
+        document.add_paragraph(text)
+    for item in bullets or []:
+        document.add_paragraph(item, style="List Bullet")
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, cell in enumerate(row):
+                grid.cell(r, c).text = cell
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def mixed_formatting_document() -> bytes:
+    """One sentence whose jargon word is half bold: "stake" bold, "holders" plain."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("We met our ")
+    bold = paragraph.add_run("stake")
+    bold.bold = True
+    paragraph.add_run("holders and will utilise ")
+    big = paragraph.add_run("their views")
+    big.font.size = Pt(14)
+    paragraph.add_run(".")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def rezip(data: bytes, *, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None) -> bytes:
+    """A copy of a .docx with some parts replaced or added."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            body = (replace or {}).get(item.filename, source.read(item))
+            target.writestr(item, body)
+        for name, body in (add or {}).items():
+            target.writestr(name, body)
+    return out.getvalue()
+
+
+def zip_bomb(data: bytes) -> bytes:
+    """A valid .docx plus a part that inflates 1,000-fold: 300 MB of zeros."""
+    out = io.BytesIO(rezip(data))
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as target:
+        target.writestr("word/media/padding.bin", b"\0" * (300 * 1024 * 1024))
+    return out.getvalue()
+
+
+def with_external_entity(data: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    evil = source.replace(
+        b"<w:document",
+        b'<!DOCTYPE w:document [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n<w:document',
+        1,
+    )
+    return rezip(data, replace={"word/document.xml": evil})
+
+
+def with_macros(data: bytes) -> bytes:
+    return rezip(data, add={"word/vbaProject.bin": b"\x00macro"})
+
+
+#: What an encrypted Office file starts with (an OLE compound file header).
+ENCRYPTED_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
