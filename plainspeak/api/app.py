@@ -7,10 +7,18 @@ from contextlib import asynccontextmanager
 from typing import AsyncIterator
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
 
 from .. import __version__
 from ..rulebook import RuleBook, load_rulebook
 from ..settings import Settings, get_settings
+from ..pictures import load_picture_bank
+from ..resources import web_dir
+from . import pages
+from .headers import SecurityHeaders
 from .limits import BodyLimit
 from .problems import install_problem_handlers
 from .routes import router
@@ -35,10 +43,31 @@ def create_app(settings: Settings | None = None, book: RuleBook | None = None) -
         version=__version__,
         description="Score, flag and rewrite public-service writing in plain English.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
+    # The bundled Swagger UI (4.x) reads OpenAPI 3.0 documents; ours use nothing newer.
+    app.openapi_version = "3.0.3"
     app.state.book = book
     app.state.settings = settings
+    app.state.pictures = load_picture_bank(settings.pictures_dir)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
+    app.add_middleware(SecurityHeaders)
     install_problem_handlers(app)
     app.include_router(router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=web_dir() / "static"), name="static")
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        # Swagger UI served from the swagger-ui-bundle package: no CDN, no network.
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="plainspeak API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon-32x32.png",
+        )
+
     return app

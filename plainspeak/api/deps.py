@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from fastapi import Request
 
+from ..pictures import PictureBank
 from ..rulebook import RuleBook
 from ..settings import Settings
 
-__all__ = ["get_book", "get_app_settings"]
+__all__ = ["get_app_settings", "get_book", "get_pictures"]
 
 
 def get_book(request: Request) -> RuleBook:
@@ -16,3 +17,7 @@ def get_book(request: Request) -> RuleBook:
 
 def get_app_settings(request: Request) -> Settings:
     return request.app.state.settings
+
+
+def get_pictures(request: Request) -> PictureBank:
+    return request.app.state.pictures

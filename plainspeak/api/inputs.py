@@ -51,6 +51,8 @@ class RequestInput:
     accept: list[Choice] | None = None
     allow: list[str] = field(default_factory=list)
     upload: bytes | None = None
+    #: Pages only: what the form's button asked for ("check", "apply-safe").
+    action: str = "check"
 
 
 def _from_text(body: TextRequest, settings: Settings) -> Document:
@@ -67,7 +69,7 @@ def _from_text(body: TextRequest, settings: Settings) -> Document:
 
 async def read_request(request: Request, settings: Settings) -> RequestInput:
     content_type = request.headers.get("content-type", "")
-    if content_type.startswith("multipart/form-data"):
+    if content_type.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
         try:
             form = await request.form(max_files=1, max_fields=20)
         except Exception as error:  # a malformed multipart body
@@ -95,13 +97,19 @@ async def _from_form(form: FormData, settings: Settings) -> RequestInput:
     upload = form.get("file")
     profile = str(form.get("profile") or "general")
     mode = str(form.get("mode") or "safe")
+    action = str(form.get("action") or "check")
+    text_format = str(form.get("format") or "text")
     if mode not in ("safe", "all"):
         raise InputError("mode must be 'safe' or 'all'", code="bad-request")
-    if isinstance(upload, UploadFile):
+    if text_format not in ("text", "markdown", "html"):
+        raise InputError("format must be text, markdown or html", code="bad-request")
+    # A browser sends an empty file part when no file was chosen: then the text counts.
+    if isinstance(upload, UploadFile) and upload.filename:
         data = await upload.read()
-        document = read_document(data, upload.filename or None, settings=settings)
-        return RequestInput(document, profile, mode, upload=data)  # type: ignore[arg-type]
+        document = read_document(data, upload.filename, settings=settings)
+        return RequestInput(document, profile, mode, upload=data, action=action)  # type: ignore[arg-type]
     text = form.get("text")
     if isinstance(text, str):
-        return RequestInput(_from_text(TextRequest(text=text, profile=profile), settings), profile, mode)  # type: ignore[arg-type]
+        body = TextRequest(text=text, profile=profile, format=text_format)  # type: ignore[arg-type]
+        return RequestInput(_from_text(body, settings), profile, mode, action=action)  # type: ignore[arg-type]
     raise InputError("send a 'file' upload or a 'text' field", code="bad-request")

@@ -1,4 +1,4 @@
-"""/healthz and the /v1 JSON API: analyze, rewrite, rules."""
+"""/healthz and the /v1 JSON API: analyze, rewrite, easy-read, rules."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 
+from ..easy_read import build_easy_read
 from ..errors import InputError
+from ..pictures import PictureBank
 from ..pipeline import analyse_document
 from ..rewrite import Choice, rewrite_report
 from ..rulebook import RuleBook
 from ..rulesets.loader import LoadedRule
 from ..settings import Settings
-from .deps import get_app_settings, get_book
+from .deps import get_app_settings, get_book, get_pictures
 from .inputs import read_request
 from .schemas import TEXT_OR_FILE
 
@@ -46,6 +48,32 @@ async def rewrite(request: Request, book: RuleBook = Depends(get_book), settings
         "text": result.text,
         "changes": [change_dict(c) for c in result.changes],
         "format": report.source.format,
+    }
+
+
+@router.post("/v1/easy-read", tags=["analysis"], openapi_extra=TEXT_OR_FILE)
+async def easy_read(
+    request: Request,
+    book: RuleBook = Depends(get_book),
+    settings: Settings = Depends(get_app_settings),
+    bank: PictureBank = Depends(get_pictures),
+) -> dict[str, Any]:
+    """A first Easy Read draft: plain wording, one sentence a line, a picture each, hard words explained."""
+    given = await read_request(request, settings)
+    document = await run_in_threadpool(build_easy_read, given.document.text, book, bank)
+    return {
+        "limit": document.limit,
+        "lines": [
+            {
+                "text": line.text,
+                "bold": [list(span) for span in line.bold],
+                "words": line.words,
+                "too_long": line.too_long,
+                "picture": {"key": line.picture.key, "label": line.picture.label, "emoji": line.picture.emoji, "image": line.picture.image},
+            }
+            for line in document.lines
+        ],
+        "hard_words": [{"term": h.term, "explanation": h.explanation} for h in document.hard_words],
     }
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..rulesets.loader import LoadedRule
 from ..types import Flag
 from .base import Context, detector, flag_for
-from .hard_words import zipf
+from ..frequency import zipf
 
 __all__ = ["acronyms", "acronym_rule"]
 

@@ -68,7 +68,9 @@ class Context:
         """
         names: set[int] = set()
         for ent in self.doc.ents:
-            if ent.label_ in NAME_LABELS and any((t.is_title or t.is_upper) and not t.is_sent_start for t in ent):
+            if ent.label_ not in NAME_LABELS or _capitalised_line(ent.sent):
+                continue
+            if any((t.is_title or t.is_upper) and not t.is_sent_start for t in ent):
                 names.update(range(ent.start, ent.end))
         return frozenset(names)
 
@@ -76,7 +78,7 @@ class Context:
         """Part of a name: a named entity, or a capitalised word inside a capitalised run."""
         if token.i in self._name_tokens:
             return True
-        if not token.is_title or token.is_sent_start:
+        if not token.is_title or token.is_sent_start or _capitalised_line(token.sent):
             return False
         doc = token.doc
         neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
@@ -86,6 +88,12 @@ class Context:
         """True when no rule may flag this span."""
         start, end = span.start_char, span.end_char
         return self.protected.overlaps(start, end) or any(self.is_name(t) or self.allowed(t.text) for t in span)
+
+
+def _capitalised_line(sentence: Span) -> bool:
+    """A heading in capitals or Title Case: its capitals say nothing about names."""
+    words = [t for t in sentence if t.is_alpha]
+    return len(words) >= 2 and all(t.is_upper or t.is_title for t in words if len(t) > 3 or t.is_upper)
 
 
 Detector = Callable[[Context], Iterator[Flag]]

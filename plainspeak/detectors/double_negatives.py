@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ..types import Flag
 from .base import Context, detector, flag_for
-from .hard_words import zipf
+from ..frequency import zipf
 
 __all__ = ["double_negatives"]
 

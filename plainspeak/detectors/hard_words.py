@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator
 
-from wordfreq import zipf_frequency
-
+from ..frequency import zipf
 from ..types import Flag
 from .base import Context, detector, flag_for
 
-__all__ = ["hard_words", "zipf"]
-
-
-@lru_cache(maxsize=200_000)
-def zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
+__all__ = ["hard_words"]
 
 
 @detector("hard-word")

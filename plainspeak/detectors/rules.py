@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 import inflect
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span, Token
 
 from ..rulesets.inflection import american, fit_case, inflect_replacement
 from ..rulesets.matcher import CompiledRule, Hit
@@ -16,7 +16,8 @@ from .base import Context, detector, flag_for
 __all__ = ["fitted_span", "rule_flags"]
 
 _ARTICLE = re.compile(r"\b(a|an)(\s+)$", re.IGNORECASE)
-_WORD = re.compile(r"\w+")
+#: What follows a deleted opening phrase: any opening quotes or brackets, then a word.
+_NEXT_WORD = re.compile(r"([\"'“‘(\[]*)(\w+)")
 _INFLECT = inflect.engine()
 
 
@@ -33,22 +34,47 @@ def fitted_span(span: Span, replacement: str, text: str) -> tuple[int, int, str]
     start, end = span.start_char, span.end_char
     if not replacement:
         # Delete the words and one space; if they opened a sentence, capitalise what follows.
-        starts_sentence = span[0].is_sent_start and text[start : start + 1].isupper()
+        starts_sentence = _opens_sentence(span) and text[start : start + 1].isupper()
         if end < len(text) and text[end] == " ":
             end += 1
         elif start > 0 and text[start - 1] == " ":
             start -= 1
-        if starts_sentence and end < len(text) and text[end].islower():
-            word = _WORD.match(text, end)
-            assert word is not None
-            return start, word.end(), word.group()[0].upper() + word.group()[1:]
+        word = _NEXT_WORD.match(text, end)
+        if starts_sentence and word and word.group(2)[:1].islower():
+            opener, first = word.group(1), word.group(2)
+            return start, word.end(), opener + first[0].upper() + first[1:]
         return start, end, ""
     article = _ARTICLE.search(text, max(0, start - 5), start)
-    if article and article.end() == start:
+    if article and article.end() == start and _is_article(_previous_word(span)):
         fixed = _with_article(article.group(1), article.group(2), replacement)
-        if fixed.split(" ", 1)[0].lower() != article.group(1).lower():
-            return article.start(), end, fixed
+        if fixed.split(" ", 1)[0].lower() != article.group(1).lower() or fixed.lower().startswith("an other "):
+            return article.start(), end, _another(fixed)
     return start, end, replacement
+
+
+def _previous_word(span: Span) -> Token:
+    doc, i = span.doc, span.start - 1
+    while i > 0 and doc[i].is_space:
+        i -= 1
+    return doc[i]
+
+
+def _opens_sentence(span: Span) -> bool:
+    """The span starts its sentence, perhaps after an opening bracket or quote."""
+    sentence_start = span[0].sent.start
+    return all(t.is_punct or t.is_space for t in span.doc[sentence_start : span.start])
+
+
+def _is_article(token: Token) -> bool:
+    """"a" or "an", or "A"/"An" opening a sentence; "Appendix A" is a label, not an article."""
+    return token.text in ("a", "an") or (token.text in ("A", "An", "AN") and token.is_sent_start)
+
+
+def _another(text: str) -> str:
+    """English writes "an other" as one word."""
+    if text[:9].lower() == "an other ":
+        return text[0] + "nother " + text[9:]
+    return text
 
 
 def _message(loaded_rule: CompiledRule, text: str, suggestions: tuple[str, ...]) -> str:
@@ -68,8 +94,8 @@ def _flag(ctx: Context, hit: Hit) -> Flag:
     span: Span = doc[hit.start : hit.end]
     loaded = hit.rule.loaded
     fitted = []
-    for shape in hit.rule.shapes:
-        words = inflect_replacement(shape, hit.tag, ctx.book.british, ctx.book.british_forms)
+    for shape in ctx.book.matcher.shapes(hit.rule):
+        words = inflect_replacement(shape, hit.tags, ctx.book.british, ctx.book.british_forms)
         words = fit_case(span.text, words)
         if not ctx.book.british:
             words = american(words, ctx.book.spelling)

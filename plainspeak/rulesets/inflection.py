@@ -12,8 +12,24 @@ from typing import Mapping
 
 import inflect
 from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas, getInflection
+from spacy.language import Language
+from spacy.tokens import Doc, Token
 
-__all__ = ["ReplacementShape", "american", "fit_case", "forms_of", "inflect_replacement", "only_pos", "surface_tag"]
+from ..frequency import zipf
+
+__all__ = [
+    "ReplacementShape",
+    "american",
+    "fit_case",
+    "forms_of",
+    "inflect_replacement",
+    "is_participle",
+    "noun_head",
+    "only_pos",
+    "shape_replacement",
+    "base_form",
+    "surface_tags",
+]
 
 _INFLECT = inflect.engine()
 VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
@@ -59,91 +75,182 @@ def only_pos(word: str) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-def surface_tag(base: str, surface: str, spacy_tag: str) -> str | None:
-    """Which inflection `surface` is of `base`: VBD, VBN, VBG, VBZ, NNS, or None for the base form."""
+def base_form(word: str) -> str:
+    """A trigger written as a plural noun ("activities of daily living") inflects from its singular."""
+    nouns = getAllLemmas(word).get("NOUN", ())
+    return nouns[0] if nouns and word.lower() not in nouns and word.lower().endswith("s") else word
+
+
+def is_participle(word: str) -> bool:
+    """A past or present participle as written ("elected", "looked"), not a verb's base form."""
+    verbs = getAllLemmas(word).get("VERB", ())
+    return bool(verbs) and word.lower() not in verbs and word.lower().endswith(("ed", "en", "ing"))
+
+
+def surface_tags(base: str, surface: str, spacy_tag: str, pos: str | None = None) -> set[str]:
+    """Which inflections `surface` can be of `base` (VBD, VBN, VBG, VBZ, NNS); empty for the base form.
+
+    A rule limited to verbs (or nouns) only reads verb (or noun) inflections.
+    """
     base, surface = base.lower(), surface.lower()
+    allowed = "VB" if pos == "VERB" else "NN" if pos == "NOUN" else ""
     if surface == base:
-        # "have come", "was put": the participle can look like the base form.
-        same = spacy_tag in ("VBN", "VBD") and base in _table(base).get(spacy_tag, ())
-        return spacy_tag if same else None
-    candidates = {tag for tag, forms in _table(base).items() if surface in (f.lower() for f in forms)}
-    if not candidates and surface == (_INFLECT.plural_noun(base) or "").lower():
+        # "have come", "was put": a participle can look like the base form; trust spaCy here.
+        same = spacy_tag in ("VBN", "VBD") and spacy_tag.startswith(allowed) and base in _table(base).get(spacy_tag, ())
+        return {spacy_tag} if same else set()
+    candidates = {
+        tag for tag, forms in _table(base).items() if tag.startswith(allowed) and surface in (f.lower() for f in forms)
+    }
+    if "VBD" in candidates:
+        candidates.add("VBN")  # lemminflect lists regular participles under VBD only
+    if not candidates and allowed != "VB" and surface == (_INFLECT.plural_noun(base) or "").lower():
         candidates = {"NNS"}
-    if spacy_tag in candidates:
-        return spacy_tag
-    if spacy_tag == "VBN" and "VBD" in candidates:
-        return "VBN"  # lemminflect lists regular participles under VBD only
-    for tag in ("VBD", "VBN", "VBG", "VBZ", "NNS"):
-        if tag in candidates:
-            return tag
-    return None
+    return candidates - {"VB", "VBP", "NN"}
 
 
 def _verb_form(word: str, tag: str, british: bool, local: Mapping[str, str]) -> str:
-    """The shortest form (paid, not payed); British doubles a final l (travelled)."""
+    """lemminflect's preferred form (paid, referred); British doubles a final l (travelled)."""
     forms = getInflection(word, tag) or getInflection(word, tag, inflect_oov=True) or (word,)
-    chosen = min(forms, key=len)
+    chosen = forms[0]
     if british:
         doubled = [f for f in forms if "ll" in f and "ll" not in word]
-        chosen = local.get(doubled[0] if doubled else chosen, doubled[0] if doubled else chosen)
+        chosen = doubled[0] if doubled else chosen
+        chosen = local.get(chosen, chosen)
     return chosen
 
 
-def _can_be(head_pos: str | None, word: str, upos: str) -> bool:
-    if head_pos == "ANY":
-        return bool(getAllInflections(word, upos)) or not _table(word)
-    return head_pos == upos
+def _is_plural(word: str) -> bool:
+    """carers, people: plural already."""
+    low = word.lower()
+    lemmas = [lemma.lower() for lemma in getAllLemmas(low).get("NOUN", ())]
+    if lemmas and low not in lemmas:
+        return True
+    singular = _INFLECT.singular_noun(low)
+    # inflect guesses "bu" from "bus"; a guess that is not a common word is no singular.
+    return bool(singular) and singular != low and zipf(singular) >= 3.0 and _INFLECT.plural_noun(singular) == low
 
 
 def _plural(word: str) -> str:
+    if _is_plural(word):
+        return word  # "people" is already plural
+    if _own_capitals(word):
+        return word + "s"  # PIN -> PINs
     return _INFLECT.plural_noun(word) or word
 
 
 @dataclass(frozen=True, slots=True)
 class ReplacementShape:
-    """A replacement's words and which of them carry inflection, found once at load."""
+    """A replacement's words and which of them carry inflection."""
 
     words: tuple[str, ...]
     spaces: tuple[str, ...]
-    head: int
-    #: What the head can be: VERB, NOUN, ANY (a lone word: ask lemminflect), or None (leave it).
-    head_pos: str | None = "ANY"
-    #: Indices of present-tense verbs agreeing with the head ("person who uses services").
+    #: The word that takes a verb's tense ("find" in "find out"), if any.
+    verb_head: int | None
+    #: The word that takes a noun's plural ("visit" in "care visit", "person" in
+    #: "person who uses services"), if any.
+    noun_head: int | None
+    #: Present-tense verbs agreeing with the noun head ("uses" in "person who uses services").
     agreeing: tuple[int, ...] = ()
 
     def render(self, words: list[str]) -> str:
         return "".join(w + s for w, s in zip(words, self.spaces))
 
 
+def shape_replacement(nlp: Language, replacement: str) -> ReplacementShape:
+    """Find the heads once per replacement.
+
+    The verb head is the first word that can be a verb: English verb phrases lead with
+    their verb. The noun head comes from parsing the replacement as the subject of
+    "The ... is here.", which makes the parser read it as a noun phrase.
+    """
+    tokens = nlp.make_doc(replacement)
+    words = tuple(t.text for t in tokens)
+    spaces = tuple(t.whitespace_ for t in tokens)
+    if not words:
+        return ReplacementShape(words, spaces, None, None)
+    verb_head = next((i for i, w in enumerate(words) if w.isalpha() and _can_be(w.lower(), "VERB")), None)
+    if len(words) == 1:
+        return ReplacementShape(words, spaces, verb_head, 0 if _can_be(words[0].lower(), "NOUN") else None)
+    carrier, subject = _as_subject(nlp, replacement)
+    head = subject.i - 1 if subject is not None and 0 <= subject.i - 1 < len(words) else None
+    if head is not None and not _can_be(words[head].lower(), "NOUN"):
+        head = None  # "focused on results" has no noun to put in the plural
+    if subject is not None and (subject.dep_ == "conj" or any(c.dep_ == "conj" for c in subject.children)):
+        head = None  # "care and support" names two things: plural enough as it is
+    agreeing: tuple[int, ...] = ()
+    if subject is not None and head is not None:
+        agreeing = tuple(t.i - 1 for t in subject.subtree if t.tag_ == "VBZ" and t.dep_ == "relcl" and t.head.i == subject.i)
+    return ReplacementShape(words, spaces, verb_head, head, agreeing)
+
+
+def _as_subject(nlp: Language, phrase: str) -> tuple[Doc, Token | None]:
+    """Parse "The <phrase> is here.": the subject found is the phrase's head as a noun phrase."""
+    carrier = nlp(f"The {phrase} is here.", disable=[p for p in ("ner",) if p in nlp.pipe_names])
+    subject = next((t for t in carrier if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ == "be"), None)
+    if subject is not None:
+        # "task and finish group": a noun joined on at the end is the head of the whole.
+        last = carrier[len(carrier) - 4] if len(carrier) >= 4 else None
+        if last is not None and last.dep_ == "conj" and last.head.i == subject.i and last.pos_ == "NOUN":
+            subject = last
+    return carrier, subject
+
+
+def noun_head(nlp: Language, phrase: str, length: int) -> int:
+    """The index of a phrase's head word read as a noun phrase; the last word if unsure."""
+    _, subject = _as_subject(nlp, phrase)
+    if subject is not None and 1 <= subject.i <= length:
+        return subject.i - 1
+    return length - 1
+
+
 def inflect_replacement(
-    shape: ReplacementShape, tag: str | None, british: bool = True, british_forms: Mapping[str, str] | None = None
+    shape: ReplacementShape, tags: tuple[str, ...], british: bool = True, british_forms: Mapping[str, str] | None = None
 ) -> str:
-    """The replacement with its head word carrying `tag` (a Penn tag or None).
+    """The replacement with its head word carrying the first of `tags` it can take.
 
     `british_forms` maps forms lemminflect gives in American English to British ones (gotten: got).
     """
     local = british_forms or {}
     words = list(shape.words)
-    if not words:
-        return ""
-    head = words[shape.head].lower()
-    if tag in VERB_TAGS and _can_be(shape.head_pos, head, "VERB"):
-        words[shape.head] = _verb_form(words[shape.head], tag, british, local)
-    elif tag == "NNS" and _can_be(shape.head_pos, head, "NOUN"):
-        words[shape.head] = _plural(words[shape.head])
-        for index in shape.agreeing:
-            words[index] = _verb_form(words[index], "VBP", british, local)
+    for tag in tags:
+        if tag in VERB_TAGS and shape.verb_head is not None:
+            words[shape.verb_head] = _verb_form(words[shape.verb_head], tag, british, local)
+            break
+        if tag == "NNS" and shape.noun_head is not None:
+            words[shape.noun_head] = _plural(words[shape.noun_head])
+            for index in shape.agreeing:
+                words[index] = _verb_form(words[index], "VBP", british, local)
+            break
     return shape.render(words)
 
 
+def _can_be(word: str, upos: str) -> bool:
+    """Whether lemminflect knows the word as this part of speech (or, for a long word, not at all)."""
+    known = getAllInflections(word, upos) or getAllLemmas(word).get(upos)
+    return bool(known) or (not getAllLemmas(word) and len(word) >= MIN_GUESSED_LETTERS)
+
+
 def fit_case(original: str, replacement: str) -> str:
-    """Capitals follow the original: UTILISE -> USE, Utilise -> Use, utilise -> use."""
+    """Capitals follow the original: UTILISE -> USE, Utilise -> Use, Care Package -> Support Plan.
+
+    Words of the replacement written in capitals of their own (PINs, NHS) keep them.
+    """
     letters = [c for c in original if c.isalpha()]
+    words = replacement.split(" ")
     if len(letters) > 1 and all(c.isupper() for c in letters):
-        return replacement.upper()
+        return " ".join(w if _own_capitals(w) else w.upper() for w in words)
+    originals = [w for w in original.split() if w[:1].isalpha()]
+    if len(originals) > 1 and all(w[:1].isupper() for w in originals):
+        return " ".join(w[:1].upper() + w[1:] for w in words)
     if letters and original.lstrip()[:1].isupper() and replacement[:1].islower():
         return replacement[0].upper() + replacement[1:]
     return replacement
+
+
+def _own_capitals(word: str) -> bool:
+    """PINs, NHS: mostly capitals already."""
+    upper = sum(c.isupper() for c in word)
+    return upper >= 2 and upper >= len(word) - 1
 
 
 def american(text: str, spelling: Mapping[str, str]) -> str:
