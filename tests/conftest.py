@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 from typing import Iterator
-
-import httpx
 
 import pytest
 from fastapi.testclient import TestClient
@@ -20,6 +13,8 @@ from plainspeak.nlp import load_nlp
 from plainspeak.pipeline import analyse
 from plainspeak.rulebook import RuleBook, get_rulebook
 from plainspeak.types import Report
+
+from .serving import start_server, stop_server
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -59,39 +54,6 @@ def client(book: RuleBook) -> Iterator[TestClient]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(env: dict[str, str] | None = None, timeout: float = 120) -> tuple[subprocess.Popen, str]:
-    """`plainspeak serve` on a free port, as `make run` starts it; returns once /healthz answers."""
-    port = free_port()
-    command = [str(Path(sys.executable).parent / "plainspeak"), "serve", "--host", "127.0.0.1", "--port", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})})
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"plainspeak serve exited with {process.returncode}")
-        try:
-            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                return process, base
-        except httpx.TransportError:
-            time.sleep(0.3)
-    process.terminate()
-    raise RuntimeError("plainspeak serve did not answer /healthz in time")
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
 
 
 @pytest.fixture(scope="session")
