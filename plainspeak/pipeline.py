@@ -19,7 +19,7 @@ from .readability import Counts, count_sentence, scores, sentence_band
 from .rulebook import RuleBook, get_rulebook
 from .types import Flag, Report, SentenceScore, SourceInfo
 
-__all__ = ["analyse", "analyse_doc", "analyse_document", "check_text"]
+__all__ = ["analyse", "analyse_doc", "analyse_document", "check_text", "find_flags"]
 
 log = logging.getLogger("plainspeak.analysis")
 
@@ -38,6 +38,20 @@ def check_text(text: str, *, limit: int, source: str | None = None) -> None:
             status=413,
             code="too-large",
         )
+
+
+def find_flags(
+    doc: Doc,
+    profile: Profile,
+    book: RuleBook,
+    *,
+    protected: list[tuple[int, int]] | None = None,
+    allow: Iterable[str] = (),
+) -> list[Flag]:
+    """Every flag in a parsed document, in text order: no readability, no line numbers."""
+    text = doc.text
+    ctx = Context(doc, text, profile, book, find_protected(doc, text, protected), frozenset(w.lower() for w in allow))
+    return _collect(ctx)
 
 
 def _collect(ctx: Context) -> list[Flag]:
@@ -90,8 +104,7 @@ def analyse_doc(
 ) -> Report:
     """The report for an already-parsed document."""
     text = doc.text
-    ctx = Context(doc, text, profile, book, find_protected(doc, text, protected), frozenset(w.lower() for w in allow))
-    flags = _collect(ctx)
+    flags = find_flags(doc, profile, book, protected=protected, allow=allow)
     total = Counts()
     sentences: list[SentenceScore] = []
     for span in doc.sents:

@@ -17,7 +17,9 @@ from ..rulebook import RuleBook, load_rulebook
 from ..settings import Settings, get_settings
 from ..pictures import load_picture_bank
 from ..resources import web_dir
-from . import pages
+from ..whisper.broker import make_broker
+from ..whisper.service import WhisperService
+from . import events, pages
 from .headers import SecurityHeaders
 from .limits import BodyLimit
 from .problems import install_problem_handlers
@@ -35,8 +37,9 @@ def create_app(settings: Settings | None = None, book: RuleBook | None = None) -
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        log.info("plainspeak ready rules=%d", len(book.rules))
+        log.info("plainspeak ready rules=%d broker=%s", len(book.rules), "redis" if settings.redis_url else "memory")
         yield
+        await app.state.whisper.broker.close()
 
     app = FastAPI(
         title="plainspeak",
@@ -51,11 +54,13 @@ def create_app(settings: Settings | None = None, book: RuleBook | None = None) -
     app.state.book = book
     app.state.settings = settings
     app.state.pictures = load_picture_bank(settings.pictures_dir)
+    app.state.whisper = WhisperService(book, make_broker(settings.redis_url, settings.event_history), settings)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
     app.add_middleware(SecurityHeaders)
     install_problem_handlers(app)
     app.include_router(router)
     app.include_router(pages.router)
+    app.include_router(events.router)
     app.mount("/static", StaticFiles(directory=web_dir() / "static"), name="static")
     app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
 

@@ -1,0 +1,1 @@
+"""The whispering service: live captions in, plain English out, fanned out to viewers."""

@@ -1,0 +1,303 @@
+"""Where events and their caption lines live: in this process, or in Redis for several replicas.
+
+Both keep each event's lines as a stream with ids in order, and every viewer reads the stream
+at its own pace from its own cursor, so a slow viewer never holds up the publisher or anyone
+else. With Redis (Streams), a line published on one replica reaches viewers on all of them,
+and a viewer that reconnects to another replica resumes from its last id.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .events import Event, Line
+
+__all__ = ["Broker", "MemoryBroker", "RedisBroker", "ResilientBroker", "make_broker"]
+
+log = logging.getLogger("plainspeak.whisper.broker")
+
+
+class Broker(Protocol):
+    async def save(self, event: Event) -> None: ...
+    async def load(self, event_id: str) -> Event | None: ...
+    async def delete(self, event_id: str) -> None: ...
+    async def append(self, event_id: str, line: Line) -> str: ...
+    async def read(self, event_id: str, after: str | None, count: int, block_ms: int) -> tuple[list[tuple[str, Line]], int]:
+        """Lines after `after` (None: the whole history kept), waiting up to `block_ms` for one.
+
+        Also returns how many lines were missed because the history no longer holds them.
+        """
+        ...
+
+    async def latest(self, event_id: str) -> tuple[str, Line] | None:
+        """The newest line and its id."""
+        ...
+
+    async def close(self) -> None: ...
+
+
+@dataclass
+class _Stream:
+    lines: deque[tuple[int, Line]]
+    next_id: int = 1
+    changed: asyncio.Condition = field(default_factory=asyncio.Condition)
+
+
+class MemoryBroker:
+    """The embedded default: everything in this process, nothing else to start."""
+
+    def __init__(self, history: int) -> None:
+        self.history = history
+        self._events: dict[str, Event] = {}
+        self._streams: dict[str, _Stream] = {}
+
+    def _live(self, event_id: str) -> Event | None:
+        event = self._events.get(event_id)
+        if event is not None and event.expires_at < time.time():
+            self._events.pop(event_id, None)
+            self._streams.pop(event_id, None)
+            return None
+        return event
+
+    def events(self) -> list[Event]:
+        return [e for e in list(self._events.values()) if self._live(e.id)]
+
+    async def save(self, event: Event) -> None:
+        self._events[event.id] = event
+        self._streams.setdefault(event.id, _Stream(deque(maxlen=self.history)))
+
+    async def load(self, event_id: str) -> Event | None:
+        return self._live(event_id)
+
+    async def delete(self, event_id: str) -> None:
+        self._events.pop(event_id, None)
+        stream = self._streams.pop(event_id, None)
+        if stream is not None:
+            async with stream.changed:
+                stream.changed.notify_all()
+
+    async def append(self, event_id: str, line: Line) -> str:
+        stream = self._streams.setdefault(event_id, _Stream(deque(maxlen=self.history)))
+        stream.lines.append((stream.next_id, line))
+        stream.next_id += 1
+        async with stream.changed:
+            stream.changed.notify_all()
+        return str(stream.next_id - 1)
+
+    def _after(self, stream: _Stream, after: int, count: int) -> tuple[list[tuple[str, Line]], int]:
+        oldest = stream.lines[0][0] if stream.lines else stream.next_id
+        missed = max(0, oldest - after - 1)
+        out = [(str(i), line) for i, line in stream.lines if i > after][:count]
+        return out, missed
+
+    async def read(self, event_id: str, after: str | None, count: int, block_ms: int) -> tuple[list[tuple[str, Line]], int]:
+        stream = self._streams.get(event_id)
+        if stream is None or self._live(event_id) is None:
+            return [], 0
+        if after is None:
+            cursor = stream.lines[0][0] - 1 if stream.lines else stream.next_id - 1
+        elif after.isdigit():
+            cursor = int(after)
+        else:
+            cursor = stream.next_id - 1  # a Redis id from before an outage: carry on from now
+        lines, missed = self._after(stream, cursor, count)
+        if lines or missed or block_ms <= 0:
+            return lines, missed
+        try:
+            async with stream.changed:
+                await asyncio.wait_for(stream.changed.wait_for(lambda: stream.next_id - 1 > cursor or event_id not in self._streams), block_ms / 1000)
+        except asyncio.TimeoutError:
+            return [], 0
+        return self._after(stream, cursor, count)
+
+    async def latest(self, event_id: str) -> tuple[str, Line] | None:
+        stream = self._streams.get(event_id)
+        if not stream or not stream.lines:
+            return None
+        newest, line = stream.lines[-1]
+        return str(newest), line
+
+    async def close(self) -> None:
+        return None
+
+
+class RedisBroker:
+    """Events as JSON strings with a TTL; lines in a Redis Stream per event, trimmed to the history."""
+
+    PREFIX = "plainspeak:event:"
+
+    def __init__(self, url: str, history: int) -> None:
+        import redis.asyncio as redis
+
+        self.history = history
+        self.client = redis.from_url(url, decode_responses=True, socket_timeout=None, socket_connect_timeout=2, health_check_interval=0)
+
+    def _key(self, event_id: str) -> str:
+        return f"{self.PREFIX}{event_id}"
+
+    def _stream(self, event_id: str) -> str:
+        return f"{self.PREFIX}{event_id}:lines"
+
+    @staticmethod
+    def _ttl(event: Event) -> int:
+        return max(1, int(event.expires_at - time.time()))
+
+    async def save(self, event: Event) -> None:
+        await self.client.set(self._key(event.id), event.model_dump_json(), ex=self._ttl(event))
+
+    async def load(self, event_id: str) -> Event | None:
+        raw = await self.client.get(self._key(event_id))
+        return Event.model_validate_json(raw) if raw else None
+
+    async def delete(self, event_id: str) -> None:
+        await self.client.delete(self._key(event_id), self._stream(event_id))
+
+    async def append(self, event_id: str, line: Line) -> str:
+        key = self._stream(event_id)
+        stream_id = await self.client.xadd(key, {"line": line.model_dump_json()}, maxlen=self.history, approximate=False)
+        ttl = await self.client.ttl(self._key(event_id))
+        if ttl and ttl > 0:
+            await self.client.expire(key, ttl)
+        return str(stream_id)
+
+    async def read(self, event_id: str, after: str | None, count: int, block_ms: int) -> tuple[list[tuple[str, Line]], int]:
+        key = self._stream(event_id)
+        cursor = after or "0-0"
+        missed = 0
+        if after and after.isdigit():
+            cursor = "$"  # a memory id from an outage on this replica: carry on from now
+        elif after:
+            first = await self.client.xrange(key, count=1)
+            if first and _older(after, first[0][0]):
+                gap = await self.client.xrange(key, "-", first[0][0])
+                missed = max(1, len(gap) - 1)
+        reply = await self.client.xread({key: cursor}, count=count, block=block_ms if block_ms > 0 else None)
+        lines = [(entry_id, Line.model_validate_json(fields["line"])) for _, entries in reply for entry_id, fields in entries]
+        return lines, missed
+
+    async def latest(self, event_id: str) -> tuple[str, Line] | None:
+        newest = await self.client.xrevrange(self._stream(event_id), count=1)
+        if not newest:
+            return None
+        stream_id, fields = newest[0]
+        return stream_id, Line.model_validate_json(fields["line"])
+
+    async def ping(self) -> bool:
+        return bool(await self.client.ping())
+
+    async def close(self) -> None:
+        await self.client.aclose()
+
+
+def _older(a: str, b: str) -> bool:
+    """Whether stream id `a` comes before `b` ("1700-0" < "1700-1")."""
+
+    def parts(x: str) -> tuple[int, int]:
+        ms, _, n = x.partition("-")
+        return int(ms or 0), int(n or 0)
+
+    try:
+        return parts(a) < parts(b)
+    except ValueError:
+        return False
+
+
+class ResilientBroker:
+    """Redis first; if Redis goes away, keep serving from this replica's memory and reconnect.
+
+    Every write also goes to memory, so the events and lines this replica has seen stay
+    available during an outage. Fan-out to other replicas resumes when Redis is back.
+    """
+
+    RETRY_SECONDS = 2.0
+
+    def __init__(self, primary: RedisBroker, fallback: MemoryBroker) -> None:
+        self.primary = primary
+        self.fallback = fallback
+        self.healthy = True
+        self._reconnect: asyncio.Task[None] | None = None
+
+    def _down(self, error: Exception) -> None:
+        if self.healthy:
+            log.error("redis unavailable (%s: %s); serving from memory on this replica until it is back", type(error).__name__, error)
+        self.healthy = False
+        if self._reconnect is None or self._reconnect.done():
+            self._reconnect = asyncio.get_running_loop().create_task(self._retry())
+
+    async def _retry(self) -> None:
+        while not self.healthy:
+            await asyncio.sleep(self.RETRY_SECONDS)
+            try:
+                await self.primary.ping()
+            except Exception as error:  # any failure means still down
+                log.warning("redis still unavailable (%s); retrying in %.0fs", type(error).__name__, self.RETRY_SECONDS)
+                continue
+            for event in self.fallback.events():
+                await self.primary.save(event)
+            self.healthy = True
+            log.warning("redis reachable again; fan-out across replicas resumed")
+
+    async def _call(self, name: str, *args: object) -> object:
+        if self.healthy:
+            try:
+                return await getattr(self.primary, name)(*args)
+            except (OSError, ConnectionError, asyncio.TimeoutError) as error:
+                self._down(error)
+            except Exception as error:
+                if type(error).__module__.startswith("redis"):
+                    self._down(error)
+                else:
+                    raise
+        return await getattr(self.fallback, name)(*args)
+
+    async def save(self, event: Event) -> None:
+        await self.fallback.save(event)
+        await self._call("save", event)
+
+    async def load(self, event_id: str) -> Event | None:
+        event = await self._call("load", event_id)
+        if event is None and self.healthy:
+            return None
+        if event is not None:
+            await self.fallback.save(event)  # type: ignore[arg-type]
+        return event or await self.fallback.load(event_id)  # type: ignore[return-value]
+
+    async def delete(self, event_id: str) -> None:
+        await self.fallback.delete(event_id)
+        await self._call("delete", event_id)
+
+    async def append(self, event_id: str, line: Line) -> str:
+        local = await self.fallback.append(event_id, line)
+        if not self.healthy:
+            return local
+        result = await self._call("append", event_id, line)
+        return str(result)
+
+    async def read(self, event_id: str, after: str | None, count: int, block_ms: int) -> tuple[list[tuple[str, Line]], int]:
+        was_healthy = self.healthy
+        result = await self._call("read", event_id, after, count, block_ms)
+        if was_healthy and not self.healthy:
+            # Ids differ between Redis and memory: carry on from this replica's newest line.
+            return [], 0
+        return result  # type: ignore[return-value]
+
+    async def latest(self, event_id: str) -> tuple[str, Line] | None:
+        return await self._call("latest", event_id)  # type: ignore[return-value]
+
+    async def close(self) -> None:
+        if self._reconnect is not None:
+            self._reconnect.cancel()
+        await self.primary.close()
+
+
+def make_broker(redis_url: str, history: int) -> Broker:
+    memory = MemoryBroker(history)
+    if not redis_url:
+        return memory
+    return ResilientBroker(RedisBroker(redis_url, history), memory)
