@@ -284,4 +284,5 @@ def serve(
     except PlainspeakError as error:
         raise _fail(str(error)) from None
     # Access logs carry paths only; plainspeak puts no text in URLs.
-    uvicorn.run(application, host=host, port=port, log_level=settings.log_level.lower())
+    # Caption messages are small: compressing each one for each viewer costs more than it saves.
+    uvicorn.run(application, host=host, port=port, log_level=settings.log_level.lower(), ws_per_message_deflate=False)

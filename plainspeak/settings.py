@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     max_message_bytes: int = 8 * 1024
     #: Messages a slow viewer may have queued before it is skipped ahead.
     viewer_queue: int = 100
+    #: Processes that whisper live captions beside the web process (each loads the model).
+    #: None: one fewer than the CPUs, at least one; 0: whisper in the web process itself.
+    whisper_workers: int | None = None
     log_level: str = "INFO"
 
     _split_lists = field_validator("rules_dirs", "allow", "disable", mode="before")(_split)

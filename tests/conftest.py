@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterator
+
+# In-process whispering for the many apps the tests build; tests that want worker
+# processes ask for them (tests/whisper/test_redis.py, tests/whisper/test_workers.py).
+os.environ.setdefault("PLAINSPEAK_WHISPER_WORKERS", "0")
 
 import pytest
 from fastapi.testclient import TestClient

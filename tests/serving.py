@@ -20,11 +20,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(env: dict[str, str] | None = None, timeout: float = 120) -> tuple[subprocess.Popen, str]:
+def start_server(
+    env: dict[str, str] | None = None, timeout: float = 120, log: Path | None = None
+) -> tuple[subprocess.Popen, str]:
     """`plainspeak serve` on a free port, as `make run` starts it; returns once /healthz answers."""
     port = free_port()
     command = [str(Path(sys.executable).parent / "plainspeak"), "serve", "--host", "127.0.0.1", "--port", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})})
+    if log is not None:
+        with open(log, "wb") as output:  # the child keeps its own handle
+            process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
+    else:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

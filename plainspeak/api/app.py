@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import logging
+import threading
 from contextlib import asynccontextmanager
 from typing import AsyncIterator
 
@@ -19,6 +22,7 @@ from ..pictures import load_picture_bank
 from ..resources import web_dir
 from ..whisper.broker import make_broker
 from ..whisper.service import WhisperService
+from ..whisper.workers import Whisperers, worker_count
 from . import events, pages
 from .headers import SecurityHeaders
 from .limits import BodyLimit
@@ -30,6 +34,13 @@ __all__ = ["create_app"]
 log = logging.getLogger("plainspeak.api")
 
 
+def _warm(book: RuleBook) -> None:
+    book.matcher.warm()
+    # The model and rules live as long as the process: keep the garbage collector from
+    # walking them again and again, which pauses live captions for tenths of a second.
+    gc.freeze()
+
+
 def create_app(settings: Settings | None = None, book: RuleBook | None = None) -> FastAPI:
     """Build the service. A bad rule file raises here, so the service refuses to start."""
     settings = settings or get_settings()
@@ -38,7 +49,13 @@ def create_app(settings: Settings | None = None, book: RuleBook | None = None) -
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         log.info("plainspeak ready rules=%d broker=%s", len(book.rules), "redis" if settings.redis_url else "memory")
+        if not book.matcher.warmed:
+            # In a thread: the service answers at once, and is quick for live captions soon after.
+            threading.Thread(target=_warm, args=(book,), name="plainspeak-warm", daemon=True).start()
+        starting = asyncio.create_task(whisperers.start())
         yield
+        starting.cancel()
+        whisperers.close()
         await app.state.whisper.broker.close()
 
     app = FastAPI(
@@ -54,7 +71,8 @@ def create_app(settings: Settings | None = None, book: RuleBook | None = None) -
     app.state.book = book
     app.state.settings = settings
     app.state.pictures = load_picture_bank(settings.pictures_dir)
-    app.state.whisper = WhisperService(book, make_broker(settings.redis_url, settings.event_history), settings)
+    whisperers = Whisperers(book, worker_count(settings))
+    app.state.whisper = WhisperService(book, make_broker(settings.redis_url, settings.event_history), settings, whisperers)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
     app.add_middleware(SecurityHeaders)
     install_problem_handlers(app)

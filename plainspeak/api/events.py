@@ -167,7 +167,7 @@ async def stream(websocket: WebSocket, event_id: str) -> None:
                 return
             if item["type"] == "heartbeat":
                 continue
-            await websocket.send_json(item)
+            await websocket.send_text(item["json"] if item["type"] == "line" else json.dumps(item))
             if item["type"] == "ended":
                 await websocket.close(1000, "the event has ended")
                 return
@@ -196,7 +196,7 @@ async def server_sent_events(
             if item["type"] == "heartbeat":
                 yield ": keep-alive\n\n"
             elif item["type"] == "line":
-                yield f"id: {item['id']}\nevent: line\ndata: {json.dumps(item)}\n\n"
+                yield f"id: {item['id']}\nevent: line\ndata: {item['json']}\n\n"
             else:
                 yield f"event: {item['type']}\ndata: {json.dumps(item)}\n\n"
                 if item["type"] == "ended":

@@ -25,8 +25,10 @@ router = APIRouter()
 
 
 @router.get("/healthz", tags=["service"])
-def healthz(book: RuleBook = Depends(get_book)) -> dict[str, Any]:
-    return {"status": "ok", "rules": len(book.rules)}
+def healthz(request: Request, book: RuleBook = Depends(get_book)) -> dict[str, Any]:
+    """Up, with how many rules; `warm` once live captions run at full speed."""
+    warm = book.matcher.warmed and request.app.state.whisper.whisperers.ready
+    return {"status": "ok", "rules": len(book.rules), "warm": warm}
 
 
 @router.post("/v1/analyze", tags=["analysis"], openapi_extra=TEXT_OR_FILE)

@@ -50,6 +50,7 @@ class RuleMatcher:
     def __init__(self, rules: Iterable[LoadedRule], nlp: Language) -> None:
         rules = [r for r in rules if r.rule.match is not None]
         self._nlp = nlp
+        self.warmed = False
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._rules: dict[int, CompiledRule] = {}
         for order, loaded in enumerate(rules):
@@ -66,6 +67,17 @@ class RuleMatcher:
 
     def __len__(self) -> int:
         return len(self._rules)
+
+    def warm(self) -> None:
+        """Work out every replacement's and trigger's heads now, not on first use.
+
+        Run in the background at start-up, so the first live captions are as quick as the rest.
+        """
+        for rule in self._rules.values():
+            self.shapes(rule)
+            for words in rule.lemma_words:
+                self._noun_head(words)
+        self.warmed = True
 
     def shapes(self, rule: CompiledRule) -> tuple[ReplacementShape, ...]:
         return tuple(self._shape(text) for text in rule.loaded.rule.replace)

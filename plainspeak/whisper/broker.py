@@ -20,6 +20,9 @@ from .events import Event, Line
 
 __all__ = ["Broker", "MemoryBroker", "RedisBroker", "ResilientBroker", "make_broker"]
 
+#: Redis connections a replica may open: one per watching viewer, plus a few.
+MAX_CONNECTIONS = 20_000
+
 log = logging.getLogger("plainspeak.whisper.broker")
 
 
@@ -136,7 +139,10 @@ class RedisBroker:
         import redis.asyncio as redis
 
         self.history = history
-        self.client = redis.from_url(url, decode_responses=True, socket_timeout=None, socket_connect_timeout=2, health_check_interval=0)
+        # Each viewer blocks on its own XREAD, so a replica needs a connection per viewer.
+        self.client = redis.from_url(
+            url, decode_responses=True, socket_timeout=None, socket_connect_timeout=2, health_check_interval=0, max_connections=MAX_CONNECTIONS
+        )
 
     def _key(self, event_id: str) -> str:
         return f"{self.PREFIX}{event_id}"

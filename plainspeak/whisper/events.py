@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import hmac
 import secrets
 import time
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from .whisperer import GlossaryEntry, Memory
 
@@ -98,6 +99,15 @@ class Line(BaseModel):
     plain: str
     changes: list[dict[str, Any]]
     at: float
+    _messages: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def message(self, stream_id: str) -> str:
+        """The JSON a viewer receives, encoded once however many viewers there are."""
+        cached = self._messages.get(stream_id)
+        if cached is None:
+            cached = json.dumps({"type": "line", "id": stream_id, **self.model_dump()})
+            self._messages[stream_id] = cached
+        return cached
 
 
 def hash_token(token: str) -> str:

@@ -7,14 +7,14 @@ import time
 from dataclasses import dataclass
 from typing import Any, AsyncIterator, Literal
 
-from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..rulebook import RuleBook
 from ..settings import Settings
 from .broker import Broker
 from .events import Event, EventCreate, EventUpdate, Line, new_event, token_matches
-from .whisperer import WhisperResult, whisper
+from .whisperer import WhisperResult
+from .workers import Whisperers
 
 __all__ = ["Caption", "CaptionError", "WhisperService"]
 
@@ -42,6 +42,7 @@ class WhisperService:
     book: RuleBook
     broker: Broker
     settings: Settings
+    whisperers: Whisperers
 
     async def create(self, spec: EventCreate) -> tuple[Event, str]:
         event, token = new_event(spec, self.settings.event_ttl_seconds)
@@ -80,9 +81,7 @@ class WhisperService:
         if event is None or caption.seq <= event.last_final_seq:
             return None
         began = time.perf_counter()
-        result: WhisperResult = await run_in_threadpool(
-            whisper, caption.text, self.book, memory=event.memory(), glossary=event.glossary, never_change=event.never_change
-        )
+        result: WhisperResult = await self.whisperers.whisper(caption.text, event.memory(), event.glossary, event.never_change)
         line = Line(
             seq=caption.seq,
             kind=caption.type,
@@ -119,7 +118,7 @@ class WhisperService:
                 lines = [newest] if newest else lines[-1:]
             for stream_id, line in lines:
                 cursor = stream_id
-                yield {"type": "line", "id": stream_id, **line.model_dump()}
+                yield {"type": "line", "id": stream_id, "json": line.message(stream_id)}
             if not lines:
                 if await self.broker.load(event_id) is None:
                     yield {"type": "ended"}

@@ -112,7 +112,9 @@ def whisper(
     joined = f"{context} {text}" if context else text
     offset = len(joined) - len(text)
     allow = [*never_change, *glossary]
-    flags = find_flags(parse(joined), get_profile(PROFILE), book, allow=allow)
+    # Live lines skip the entity recogniser to stay within milliseconds; names are still
+    # protected by their capitals ("at Working Denbighshire").
+    flags = find_flags(parse(joined, names=False), get_profile(PROFILE), book, allow=allow)
     changes = _glossary_changes(text, glossary, memory)
     seen: set[str] = set()
     for flag in flags:

@@ -3,7 +3,8 @@
 (function () {
   "use strict";
   const list = document.getElementById("captions");
-  if (!list) return;
+  const box = document.getElementById("captions-box");
+  if (!list || !box) return;
   const eventId = list.dataset.event;
   const status = document.getElementById("connection");
   const jump = document.getElementById("jump");
@@ -12,14 +13,14 @@
   let following = true;
 
   function atBottom() {
-    return list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+    return box.scrollHeight - box.scrollTop - box.clientHeight < 40;
   }
   function scrollToLatest() {
-    list.scrollTop = list.scrollHeight;
+    box.scrollTop = box.scrollHeight;
     following = true;
     jump.hidden = true;
   }
-  list.addEventListener("scroll", function () {
+  box.addEventListener("scroll", function () {
     following = atBottom();
     jump.hidden = following;
   });
@@ -77,11 +78,11 @@
   toggle.addEventListener("click", function () {
     const on = toggle.getAttribute("aria-pressed") !== "true";
     toggle.setAttribute("aria-pressed", String(on));
-    list.classList.toggle("show-original", on);
+    box.classList.toggle("show-original", on);
   });
   function resize(step) {
     size = Math.min(5, Math.max(1.25, size + step));
-    list.style.setProperty("--caption-size", size + "rem");
+    box.style.setProperty("--caption-size", size + "rem");
   }
   document.getElementById("smaller").addEventListener("click", () => resize(-0.25));
   document.getElementById("larger").addEventListener("click", () => resize(0.25));

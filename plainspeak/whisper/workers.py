@@ -1,0 +1,81 @@
+"""Whisper in worker processes, so the NLP work uses other cores than the web process.
+
+The web process keeps the sockets and fans lines out; a worker parses and rewrites. Python
+runs one thread of Python at a time per process, so with everything in one process a busy
+event (or fifty) queues behind the parser. Each worker loads the model and rules once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Iterable
+
+from fastapi.concurrency import run_in_threadpool
+
+from ..rulebook import RuleBook, load_rulebook
+from ..settings import Settings
+from .whisperer import GlossaryEntry, Memory, WhisperResult, whisper
+
+__all__ = ["Whisperers", "worker_count"]
+
+_BOOK: RuleBook | None = None
+
+
+def _start_worker(settings_json: str) -> None:
+    global _BOOK
+    _BOOK = load_rulebook(Settings.model_validate_json(settings_json))
+    _BOOK.matcher.warm()
+    gc.freeze()  # the model and rules stay for the worker's life; spare the collector them
+
+
+def _whisper_here(text: str, memory: Memory, glossary: dict[str, GlossaryEntry], never_change: list[str]) -> WhisperResult:
+    assert _BOOK is not None, "worker not started"
+    return whisper(text, _BOOK, memory=memory, glossary=glossary, never_change=never_change)
+
+
+def _ready() -> bool:
+    return _BOOK is not None
+
+
+def worker_count(settings: Settings) -> int:
+    if settings.whisper_workers is not None:
+        return max(0, settings.whisper_workers)
+    return max(1, (os.cpu_count() or 2) - 1)
+
+
+class Whisperers:
+    """A pool of whisper processes, or (with none) the web process's own thread pool."""
+
+    def __init__(self, book: RuleBook, workers: int) -> None:
+        self.book = book
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self.ready = workers == 0
+
+    async def start(self) -> None:
+        if self.workers == 0:
+            return
+        # "spawn": the web process already runs threads, which fork would copy badly.
+        self._pool = ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(self.book.settings.model_dump_json(),),
+        )
+        loop = asyncio.get_running_loop()
+        await asyncio.gather(*(loop.run_in_executor(self._pool, _ready) for _ in range(self.workers)))
+        self.ready = True
+
+    async def whisper(self, text: str, memory: Memory, glossary: dict[str, GlossaryEntry], never_change: Iterable[str]) -> WhisperResult:
+        if self._pool is None:
+            return await run_in_threadpool(whisper, text, self.book, memory=memory, glossary=glossary, never_change=never_change)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, _whisper_here, text, memory, glossary, list(never_change))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
