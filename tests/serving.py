@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Coroutine, TypeVar
 
 import httpx
 
-__all__ = ["free_port", "start_server", "stop_server"]
+__all__ = ["free_port", "run_async", "start_server", "stop_server"]
+
+T = TypeVar("T")
 
 
 def free_port() -> int:
@@ -51,3 +56,9 @@ def stop_server(process: subprocess.Popen) -> None:
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+def run_async(coroutine: Coroutine[object, object, T]) -> T:
+    """asyncio.run in a thread of its own: Playwright's sync API keeps a loop in the main one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import shutil
 import subprocess
@@ -17,7 +16,7 @@ from websockets.sync.client import connect
 from plainspeak.whisper.broker import RedisBroker
 from plainspeak.whisper.events import Line
 
-from ..serving import free_port, start_server, stop_server
+from ..serving import free_port, run_async, start_server, stop_server
 
 pytestmark = pytest.mark.redis
 
@@ -93,7 +92,7 @@ def test_redis_broker_streams_history_and_gaps(redis_server: RedisServer) -> Non
         assert newest is not None and newest[1].seq == 5
         await broker.close()
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_two_replicas_share_one_event(redis_server: RedisServer) -> None:

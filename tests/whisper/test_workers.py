@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 
 from plainspeak.whisper.whisperer import GlossaryEntry, Memory
 from plainspeak.whisper.workers import Whisperers, worker_count
+
+from ..serving import run_async
 
 
 def test_a_worker_process_whispers_like_the_web_process(book) -> None:  # type: ignore[no-untyped-def]
@@ -19,7 +20,7 @@ def test_a_worker_process_whispers_like_the_web_process(book) -> None:  # type: 
         finally:
             there.close()
 
-    here, there = asyncio.run(both())
+    here, there = run_async(both())
     assert here == there == "Going forward (from now on) the Integrated Care Board (ICB) will use the centre."
 
 
