@@ -6,7 +6,7 @@ DATA ?= ../shared/data
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages the tests drive: a real browser and emoji font, Redis, LibreOffice.
-SYSTEM_PACKAGES := chromium fonts-noto-color-emoji redis-server libreoffice-writer-nogui
+SYSTEM_PACKAGES := chromium fonts-noto-color-emoji redis-server libreoffice-writer-nogui python3-uno
 
 .PHONY: run test test-fast system-packages clean
 

@@ -6,7 +6,7 @@ import difflib
 import json
 import sys
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -95,6 +95,25 @@ def _read(raw: str, settings: Settings) -> Document:
     return document
 
 
+def _write_word(path: str, output: Path | None, make: Callable[[bytes], bytes]) -> None:
+    """Read a .docx, make the new one, and only then write it: nothing is written on failure."""
+    if output is None:
+        raise _fail("give -o PATH for the Word file to write")
+    source = Path(path)
+    if path == "-" or source.suffix.lower() != ".docx":
+        raise _fail(f"{path}: Word output needs a .docx file")
+    if not source.is_file():
+        raise _fail(f"{path}: no such file")
+    try:
+        data = make(source.read_bytes())
+    except PlainspeakError as error:
+        raise _fail(str(error) if error.source else f"{path}: {error}") from None
+    partial = output.with_name(output.name + ".part")
+    partial.write_bytes(data)
+    partial.replace(output)
+    err.print(f"wrote {output}", markup=False)
+
+
 def _print_report(name: str, report: Report) -> None:
     text = report.text
     scores = report.scores
@@ -136,6 +155,8 @@ def check(
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
     profile: str = ProfileOption,
     max_reading_age: Optional[float] = typer.Option(None, "--max-reading-age", help="Exit 1 when a document reads above this age."),
+    comments: bool = typer.Option(False, "--comments", help="For one .docx: write it back with each flag as a Word comment (needs -o)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Where --comments writes the Word file."),
     rules: Optional[list[Path]] = RulesOption,
     allow: Optional[list[str]] = AllowOption,
     disable: Optional[list[str]] = DisableOption,
@@ -147,6 +168,13 @@ def check(
         raise _fail("--format must be text or json")
     settings = _settings(rules, allow, disable)
     book = _book(settings)
+    if comments:
+        from .word_review import commented_docx
+
+        if len(paths) != 1:
+            raise _fail("--comments takes one .docx file")
+        _write_word(paths[0], output, lambda data: commented_docx(data, Path(paths[0]).name, book=book, profile=profile))
+        return
     names = list(_expand(paths))
     if not names:
         raise _fail("no supported files found (.txt, .md, .html, .docx)")
@@ -182,6 +210,7 @@ def rewrite(
     only: str = typer.Option("safe", "--only", help="safe: apply safe swaps; all: also the first suggestion of other rules."),
     all_: bool = typer.Option(False, "--all", help="Same as --only all."),
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff instead of the text."),
+    track_changes: bool = typer.Option(False, "--track-changes", help="For a .docx: write the Word file back with tracked changes (needs -o)."),
     profile: str = ProfileOption,
     rules: Optional[list[Path]] = RulesOption,
     allow: Optional[list[str]] = AllowOption,
@@ -190,12 +219,16 @@ def rewrite(
     """Apply plain-English swaps and print (or write) the new text."""
     from .pipeline import analyse_document
     from .rewrite import rewrite_report
+    from .word_review import tracked_docx
 
     mode = "all" if all_ else only
     if mode not in ("safe", "all"):
         raise _fail("--only must be safe or all")
     settings = _settings(rules, allow, disable)
     book = _book(settings)
+    if track_changes:
+        _write_word(path, output, lambda data: tracked_docx(data, Path(path).name, book=book, profile=profile, mode=mode)[0])  # type: ignore[arg-type]
+        return
     try:
         report = analyse_document(_read(path, settings), profile=profile, book=book)
     except PlainspeakError as error:

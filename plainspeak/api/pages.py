@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from starlette.datastructures import FormData
 
-from ..documents import Document
+from ..documents import DOCX_MEDIA_TYPE, Document
 from ..documents.easy_read_docx import ExportLine, easy_read_docx
 from ..easy_read import EasyReadDocument, build_easy_read
 from ..errors import InputError, PlainspeakError
@@ -140,7 +140,7 @@ async def easy_read_export(request: Request, bank: PictureBank = Depends(get_pic
     data = await run_in_threadpool(easy_read_docx, lines, hard_words, bank, title)
     return Response(
         data,
-        media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        media_type=DOCX_MEDIA_TYPE,
         headers={"content-disposition": 'attachment; filename="easy-read.docx"'},
     )
 

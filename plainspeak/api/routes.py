@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
 from fastapi.concurrency import run_in_threadpool
 
+from ..documents import DOCX_MEDIA_TYPE
 from ..easy_read import build_easy_read
 from ..errors import InputError
 from ..pictures import PictureBank
@@ -15,6 +17,7 @@ from ..rewrite import Choice, rewrite_report
 from ..rulebook import RuleBook
 from ..rulesets.loader import LoadedRule
 from ..settings import Settings
+from ..word_review import tracked_docx
 from .deps import get_app_settings, get_book, get_pictures
 from .inputs import read_request
 from .schemas import TEXT_OR_FILE
@@ -40,9 +43,21 @@ async def analyze(request: Request, book: RuleBook = Depends(get_book), settings
 
 
 @router.post("/v1/rewrite", tags=["analysis"], openapi_extra=TEXT_OR_FILE)
-async def rewrite(request: Request, book: RuleBook = Depends(get_book), settings: Settings = Depends(get_app_settings)) -> dict[str, Any]:
-    """Apply every safe suggestion (mode=safe), every first suggestion (mode=all), or those in `accept`."""
+async def rewrite(request: Request, book: RuleBook = Depends(get_book), settings: Settings = Depends(get_app_settings)) -> Any:
+    """Apply every safe suggestion (mode=safe), every first suggestion (mode=all), or those in `accept`.
+
+    A .docx upload comes back as a .docx with each change as a Word tracked change.
+    """
     given = await read_request(request, settings)
+    if given.document.format == "docx" and given.upload is not None:
+        name = given.document.name or "document.docx"
+        data, _ = await run_in_threadpool(tracked_docx, given.upload, name, book=book, profile=given.profile, mode=given.mode)
+        stem = name.rsplit(".", 1)[0]
+        return Response(
+            data,
+            media_type=DOCX_MEDIA_TYPE,
+            headers={"content-disposition": f'attachment; filename="{_safe_filename(stem)}.plain.docx"'},
+        )
     report = await run_in_threadpool(analyse_document, given.document, profile=given.profile, book=book, allow=given.allow)
     choices = [Choice(c.start, c.end, c.rule_id, c.suggestion) for c in given.accept] if given.accept is not None else None
     result = rewrite_report(report, given.mode, choices)
@@ -77,6 +92,11 @@ async def easy_read(
         ],
         "hard_words": [{"term": h.term, "explanation": h.explanation} for h in document.hard_words],
     }
+
+
+def _safe_filename(stem: str) -> str:
+    """A file name fit for a header: letters, digits, dashes and dots only."""
+    return "".join(c if c.isalnum() or c in "-_." else "-" for c in stem)[:80] or "document"
 
 
 def change_dict(change: Any) -> dict[str, Any]:

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .base import FORMATS, Document, read_document
+from .base import DOCX_MEDIA_TYPE, FORMATS, Document, read_document
 
-__all__ = ["FORMATS", "Document", "read_document"]
+__all__ = ["DOCX_MEDIA_TYPE", "FORMATS", "Document", "read_document"]

@@ -7,8 +7,11 @@ from pathlib import PurePath
 
 from ..errors import InputError
 from ..settings import Settings, get_settings
+from .safety import OLE_MAGIC
 
-__all__ = ["FORMATS", "Document", "read_document"]
+__all__ = ["DOCX_MEDIA_TYPE", "FORMATS", "Document", "read_document"]
+
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 #: File extensions we read, by format.
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}
@@ -32,18 +35,13 @@ def _format_for(data: bytes, name: str | None) -> str:
     suffix = PurePath(name).suffix.lower() if name else ""
     if suffix in (".docm", ".dotm"):
         raise InputError("macro-enabled Word files (.docm) are refused; save the document as .docx", source=name, code="macro-enabled", status=415)
-    if suffix == ".doc" or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError(
-            "this is a password-protected Word document or an old .doc file; remove the password or save it as .docx",
-            source=name,
-            code="protected-or-legacy",
-            status=415,
-        )
+    if suffix == ".doc":
+        return "docx"  # an old .doc is refused by the Word reader's checks, with the right message
     if data.startswith(b"%PDF"):
         raise InputError("PDF files are not supported; save the document as .docx or .txt", source=name, code="unsupported", status=415)
     if suffix in FORMATS:
         return FORMATS[suffix]
-    if data.startswith(b"PK\x03\x04"):
+    if data.startswith((b"PK\x03\x04", OLE_MAGIC)):
         return "docx"
     if suffix and suffix not in FORMATS:
         raise InputError(

@@ -15,8 +15,9 @@ from ..errors import InputError
 from ..settings import Settings
 from .base import Document
 from .safety import open_docx_zip
+from .word_text import paragraph_pieces
 
-__all__ = ["iter_paragraphs", "read_docx"]
+__all__ = ["iter_paragraphs", "open_word", "read_docx", "word_paragraphs"]
 
 #: Paragraphs are joined with a blank line, so each ends a sentence.
 PARAGRAPH_BREAK = "\n\n"
@@ -47,21 +48,34 @@ def iter_paragraphs(document: WordDocument) -> Iterator[Paragraph]:
 
 
 def read_docx(data: bytes, name: str | None, settings: Settings) -> Document:
+    document = open_word(data, name, settings)
+    text, starts, _ = word_paragraphs(document)
+    if not starts:
+        raise InputError("the Word document has no text", source=name, code="empty")
+    return Document(text, "docx", name, paragraph_starts=starts)
+
+
+def open_word(data: bytes, name: str | None, settings: Settings) -> WordDocument:
+    """python-docx's document, after the safety checks; every failure is a clear InputError."""
     open_docx_zip(data, name, settings)
     try:
-        document = docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many types on damaged parts
         raise InputError("the Word file is damaged and cannot be read", source=name, code="corrupt-docx") from error
+
+
+def word_paragraphs(document: WordDocument) -> tuple[str, list[int], list[Paragraph]]:
+    """The analysed text (non-empty paragraphs joined by a blank line), where each starts, and each."""
     texts: list[str] = []
     starts: list[int] = []
+    kept: list[Paragraph] = []
     position = 0
     for paragraph in iter_paragraphs(document):
-        text = paragraph.text
+        text, _ = paragraph_pieces(paragraph._p)
         if not text.strip():
             continue
         starts.append(position)
         texts.append(text)
+        kept.append(paragraph)
         position += len(text) + len(PARAGRAPH_BREAK)
-    if not texts:
-        raise InputError("the Word document has no text", source=name, code="empty")
-    return Document(PARAGRAPH_BREAK.join(texts), "docx", name, paragraph_starts=starts)
+    return PARAGRAPH_BREAK.join(texts), starts, kept

@@ -8,9 +8,11 @@ import zipfile
 from ..errors import InputError
 from ..settings import Settings
 
-__all__ = ["open_docx_zip"]
+__all__ = ["OLE_MAGIC", "open_docx_zip"]
 
 MAX_ENTRIES = 2_000
+#: Encrypted Office files (and old .doc files) are OLE compound files, not zips.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
 def _refuse(message: str, name: str | None, code: str, status: int = 400) -> InputError:
@@ -19,6 +21,13 @@ def _refuse(message: str, name: str | None, code: str, status: int = 400) -> Inp
 
 def open_docx_zip(data: bytes, name: str | None, settings: Settings) -> zipfile.ZipFile:
     """Open the package only after checking it is safe to read."""
+    if data.startswith(OLE_MAGIC):
+        raise _refuse(
+            "this is a password-protected Word document or an old .doc file; remove the password or save it as .docx",
+            name,
+            "protected-or-legacy",
+            415,
+        )
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         entries = package.infolist()

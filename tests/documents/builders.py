@@ -92,3 +92,58 @@ def tiny_png() -> bytes:
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
     pixels = zlib.compress(b"\x00\x1d\x4f\x91")
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+FOOTNOTES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    b'<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+    b'<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">Officers will utilise the 2024 survey figures.</w:t></w:r></w:p></w:footnote>'
+    b"</w:footnotes>"
+)
+
+
+def rich_document() -> bytes:
+    """A council paper with the things officers put in Word: all written for these tests."""
+    import docx.shared
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Draft for Cabinet: do not utilise outside the council"
+    document.add_heading("Library services review", level=1)
+    plain = document.add_paragraph("This paragraph has nothing to change in it at all.")
+    plain.add_run(" It stays exactly as it was.").italic = True
+    mixed = document.add_paragraph("We will ")
+    mixed.add_run("util").bold = True
+    mixed.add_run("ise the ")
+    mixed.add_run("new hub").italic = True
+    mixed.add_run(" in order to help residents.")
+    document.add_paragraph("Stakeholders will be consulted prior to any decision.", style="List Bullet")
+    document.add_paragraph("Opening hours are set out below.", style="List Number")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Branch"
+    table.cell(0, 1).text = "Hours"
+    table.cell(1, 0).text = "Central"
+    table.cell(1, 1).text = "We will commence at nine."
+    document.add_paragraph("A picture of the library follows.")
+    document.add_paragraph().add_run().add_picture(io.BytesIO(tiny_png()), width=docx.shared.Cm(1))
+    noted = document.add_paragraph("Figures come from the survey")
+    reference = noted.add_run()
+    reference._r.append(reference._r.makeelement(docx.oxml.ns.qn("w:footnoteReference"), {docx.oxml.ns.qn("w:id"): "1"}))
+    noted.add_run(".")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _with_footnotes(buffer.getvalue())
+
+
+def _with_footnotes(data: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    types = source.read("[Content_Types].xml").replace(
+        b"</Types>",
+        b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+    )
+    rels = source.read("word/_rels/document.xml.rels").replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdFootnotes1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>',
+    )
+    return rezip(data, replace={"[Content_Types].xml": types, "word/_rels/document.xml.rels": rels}, add={"word/footnotes.xml": FOOTNOTES})

@@ -77,6 +77,26 @@ def test_upload_a_word_document(page: Page, live_server: str, tmp_path: Path) ->
     expect(page.locator("#marked-text a.flag", has_text="utilise")).to_be_visible(timeout=20_000)
 
 
+def test_download_the_revised_word_document(page: Page, live_server: str, tmp_path: Path) -> None:
+    import io
+
+    import docx
+    from docx.oxml.ns import qn
+
+    path = tmp_path / "notice.docx"
+    path.write_bytes(word_document(["We will utilise the library for the consultation."], heading="Library notice"))
+    page.goto(live_server + "/")
+    page.set_input_files("#file", str(path))
+    page.click("button[value=check]")
+    expect(page.locator("#download-docx")).to_be_visible(timeout=20_000)
+    with page.expect_download() as download:
+        page.click("#download-docx")
+    assert download.value.suggested_filename == "notice.plain.docx"
+    revised = docx.Document(io.BytesIO(Path(download.value.path()).read_bytes()))
+    inserted = [t.text for ins in revised.element.body.iter(qn("w:ins")) for t in ins.iter(qn("w:t"))]
+    assert inserted == ["use"]
+
+
 def test_keyboard_only_tab_to_a_highlight_and_apply(page: Page, live_server: str) -> None:
     page.goto(live_server + "/")
     paste(page, "We will utilise the hall.")

@@ -170,12 +170,29 @@
     }
     textarea.value = answer.text;
     format.value = answer.source.format === "markdown" ? "markdown" : "text";
+    wordFile = answer.source.format === "docx" ? fileInput.files[0] : null;
+    document.getElementById("download-docx").hidden = !wordFile;
     fileInput.value = "";
     analyse();
   });
 
-  function download(name, type) {
-    const blob = new Blob([textarea.value], { type });
+  let wordFile = null;
+  document.getElementById("download-docx").addEventListener("click", async function () {
+    if (!wordFile) return;
+    const body = new FormData();
+    body.set("file", wordFile);
+    body.set("mode", "safe");
+    body.set("profile", profile.value);
+    const response = await fetch("/v1/rewrite", { method: "POST", body });
+    if (!response.ok) {
+      status.textContent = "Could not make the Word document.";
+      return;
+    }
+    save(await response.blob(), wordFile.name.replace(/\.docx$/i, "") + ".plain.docx");
+    status.textContent = "Downloaded the Word document with tracked changes.";
+  });
+
+  function save(blob, name) {
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
     link.download = name;
@@ -183,6 +200,10 @@
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
+  function download(name, type) {
+    save(new Blob([textarea.value], { type }), name);
   }
   const txt = document.getElementById("download-txt");
   const md = document.getElementById("download-md");
