@@ -24,6 +24,11 @@ class Profile(BaseModel):
     very_long_sentence_words: int
     hard_reading_age: float
     very_hard_reading_age: float
+    #: A word is flagged as hard at or above this probability (rules/hard_words.yml);
+    #: None uses the model's own threshold, the one that agreed best with readers.
+    hard_word_threshold: float | None = None
+    #: ... and only when the word's lemma is rarer than this Zipf frequency (None: any).
+    hard_word_lemma_zipf_below: float | None = None
     #: Rule sets used; sets not listed here are off in this profile.
     sets: tuple[str, ...]
     #: Detectors used (see plainspeak.detectors).

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.language import Language
 
 from .errors import RuleFileError
+from .hard_word_model import load_hard_word_model
 from .nlp import load_nlp
 from .resources import rules_dir
 from .rulesets.loader import LoadedRule, describe, load_rule_dirs, node_line, read_yaml
@@ -22,7 +23,6 @@ class _Data(BaseModel):
 
 
 class HardWordData(_Data):
-    zipf_below: float
     min_letters: int
 
 
@@ -98,6 +98,7 @@ class RuleBook:
         self.spelling = spelling.american
         self.british_forms = spelling.british_forms
         self.matcher = RuleMatcher(self.rules, nlp)
+        self.hard_words = load_hard_word_model(root / "hard_words.yml")
         self.acronyms: dict[str, LoadedRule] = {r.rule.acronym: r for r in self.rules if r.rule.acronym}
         self.checks: tuple[LoadedRule, ...] = tuple(r for r in self.rules if r.rule.check)
         for loaded in self.checks:

@@ -1,4 +1,4 @@
-"""Rare words, by wordfreq's Zipf frequency (threshold in rules/detectors.yml)."""
+"""Words many readers find hard, by the model in rules/hard_words.yml (fitted on CWI 2018 train)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def hard_words(ctx: Context) -> Iterator[Flag]:
     if not ctx.book.enabled("detect.hard-word"):
         return
     data = ctx.book.data
-    threshold, min_letters = data.hard_word.zipf_below, data.hard_word.min_letters
+    model, min_letters = ctx.book.hard_words, data.hard_word.min_letters
     units = data.acronym.units
     for token in ctx.doc:
         text = token.text
@@ -25,8 +25,10 @@ def hard_words(ctx: Context) -> Iterator[Flag]:
         low = token.lower_
         if low in units or token.pos_ == "PROPN" or token.like_num or ctx.is_name(token) or ctx.allowed(text):
             continue
-        frequency = zipf(low)
-        if frequency >= threshold:
+        rare_below = ctx.profile.hard_word_lemma_zipf_below
+        if rare_below is not None and zipf(token.lemma_.lower()) >= rare_below:
+            continue
+        if not model.is_hard(token, ctx.profile.hard_word_threshold):
             continue
         start, end = token.idx, token.idx + len(token)
         if ctx.protected.overlaps(start, end):
@@ -37,6 +39,6 @@ def hard_words(ctx: Context) -> Iterator[Flag]:
             end,
             kind="hard-word",
             rule_id="detect.hard-word",
-            message=f"'{text}' is a rare word that many readers will not know. Use a more common word, or explain it.",
+            message=f"Many readers find '{text}' hard. Use a more common word, or explain it.",
             severity="info",
         )
