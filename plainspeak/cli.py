@@ -119,6 +119,9 @@ def _print_report(name: str, report: Report) -> None:
     scores = report.scores
     out.print(f"[bold]{name}[/]  reading age {scores.reading_age:g} (target {report.target_reading_age[0]}–{report.target_reading_age[1]}), "
               f"grade {scores.flesch_kincaid_grade:g}, {scores.words} words, {scores.sentences} sentences")
+    if report.reading is not None:
+        reasons = ", ".join(f.name for f in report.reading.harder_because)
+        out.print(f"  ease {report.reading.ease:g}/100" + (f" (harder because of: {reasons})" if reasons else ""), markup=False)
     by_sentence: dict[int | None, list] = {}
     for flag in report.flags:
         by_sentence.setdefault(flag.sentence, []).append(flag)

@@ -23,6 +23,15 @@ WRAPPED_LINE_CHARS = 60
 #: Texts are parsed in chunks of about this many characters, split at blank lines.
 CHUNK_CHARS = 20_000
 
+#: Abbreviations after whose full stop no sentence starts: titles before a name ("Cllr. Evans",
+#: "Dr. Patel") and words that lead into what follows ("e.g.", "approx.", "para. 4").
+NEVER_END_AFTER = frozenset(
+    {"cllr", "dr", "drs", "mr", "mrs", "ms", "mx", "prof", "rev", "revd", "sgt", "insp", "supt", "capt", "col", "lt", "hon"}
+    | {"e.g", "eg", "i.e", "ie", "cf", "viz", "approx", "para", "paras", "ref", "tel", "fig", "incl", "excl", "ext", "vs", "p.s", "ps", "n.b", "nb"}
+)
+#: ... and these only before a number: "No. 3", "pp. 4-6".
+NOT_END_BEFORE_NUMBER = frozenset({"no", "nos", "p", "pp"})
+
 _NUMBERED = re.compile(r"^(\d{1,3}|[a-zA-Z])[.)]$")
 _TERMINAL = frozenset(".!?:;")
 _CLOSERS = frozenset(".!?…")
@@ -73,9 +82,13 @@ def line_breaks(doc: Doc) -> Doc:
             if previous is not None:
                 token.is_sent_start = True
             in_marker = _marker_length(token)
-        elif not _may_end(previous):
+        elif not _may_end(previous) or _footnote(token) or _trails_off(previous, token):
             # Only closing punctuation may end a sentence inside a line; the parser decides there.
+            # A footnote mark after it ("... in 1805. [6]") still belongs to that sentence, and
+            # so do lower-case words after an ellipsis ("We waited... and waited").
             token.is_sent_start = False
+        elif previous.text == "]" and token.is_title:
+            token.is_sent_start = True  # "... in 1805. [6] He stayed ...": the parser stumbles here
         previous = token
     return doc
 
@@ -83,9 +96,39 @@ def line_breaks(doc: Doc) -> Doc:
 def _may_end(token: Token) -> bool:
     """Whether a sentence may end after this token: .!? or a quote or bracket closing one."""
     if token.text[-1] in _CLOSERS:
-        return True
+        return not _abbreviation(token)
     doc = token.doc
+    if token.text == "]" and token.i >= 3 and doc[token.i - 2].text == "[" and doc[token.i - 1].like_num:
+        return _may_end(doc[token.i - 3])  # "... in 1805. [6]"
     return token.text in _AFTER_CLOSER and token.i > 0 and doc[token.i - 1].text[-1] in _CLOSERS
+
+
+def _trails_off(previous: Token, token: Token) -> bool:
+    """An ellipsis followed by a lower-case word: the sentence goes on."""
+    return previous.text.endswith(("..", "…")) and token.is_lower and token.is_alpha
+
+
+def _footnote(token: Token) -> bool:
+    """Whether `token` opens a footnote mark: "[6]"."""
+    doc = token.doc
+    i = token.i
+    return token.text == "[" and i + 2 < len(doc) and doc[i + 1].like_num and doc[i + 2].text == "]"
+
+
+def _abbreviation(token: Token) -> bool:
+    """Whether `token` is the full stop of "Cllr.", "e.g.", "approx." or "No." before a number."""
+    doc = token.doc
+    if token.text == "." and token.i > 0 and not doc[token.i - 1].whitespace_:
+        word = doc[token.i - 1].text  # "Cllr" "."
+    elif len(token) > 1 and token.text.endswith("."):
+        word = token.text[:-1]  # "Dr." and "e.g." are one token
+    else:
+        return False
+    word = word.lower()
+    if word in NEVER_END_AFTER:
+        return True
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return word in NOT_END_BEFORE_NUMBER and following is not None and following.like_num
 
 
 def _is_break(text: str, previous: Token, token: Token) -> bool:

@@ -17,7 +17,8 @@ from .nlp import parse
 from .profiles import Profile, get_profile
 from .readability import Counts, count_sentence, scores, sentence_band
 from .rulebook import RuleBook, get_rulebook
-from .types import Flag, Report, SentenceScore, SourceInfo
+from .reading_score import text_features
+from .types import Factor, Flag, ReadingScore, Report, SentenceScore, SourceInfo
 
 __all__ = ["analyse", "analyse_doc", "analyse_document", "check_text", "find_flags"]
 
@@ -115,6 +116,7 @@ def analyse_doc(
         figures = scores(counts)
         sentences.append(SentenceScore(len(sentences), span.start_char, span.end_char, figures, sentence_band(figures, profile)))
     return Report(
+        reading=_reading_score(doc, book),
         profile=profile.name,
         target_reading_age=profile.target_reading_age,
         scores=scores(total),
@@ -123,6 +125,15 @@ def analyse_doc(
         text=text,
         source=source or SourceInfo(),
     )
+
+
+def _reading_score(doc: Doc, book: RuleBook) -> ReadingScore | None:
+    values = text_features(doc, book.hard_words)
+    if values is None:
+        return None
+    model = book.reading
+    factors = tuple(Factor(name, effect) for name, effect in model.factors(values))
+    return ReadingScore(model.ease(values), round(model.easiness(values), 3), factors)
 
 
 def analyse(

@@ -10,6 +10,7 @@ from spacy.language import Language
 from .errors import RuleFileError
 from .hard_word_model import load_hard_word_model
 from .nlp import load_nlp
+from .reading_score import load_reading_model
 from .resources import rules_dir
 from .rulesets.loader import LoadedRule, describe, load_rule_dirs, node_line, read_yaml
 from .rulesets.matcher import RuleMatcher
@@ -27,7 +28,12 @@ class HardWordData(_Data):
 
 
 class PassiveData(_Data):
+    auxiliaries: frozenset[str]
     adjectival_participles: frozenset[str]
+    state_in_simple_tenses: frozenset[str]
+    states_before: dict[str, frozenset[str]]
+    get_idioms: frozenset[str]
+    degree_adverbs: frozenset[str]
 
 
 class AcronymData(_Data):
@@ -99,6 +105,7 @@ class RuleBook:
         self.british_forms = spelling.british_forms
         self.matcher = RuleMatcher(self.rules, nlp)
         self.hard_words = load_hard_word_model(root / "hard_words.yml")
+        self.reading = load_reading_model(root / "reading_score.yml")
         self.acronyms: dict[str, LoadedRule] = {r.rule.acronym: r for r in self.rules if r.rule.acronym}
         self.checks: tuple[LoadedRule, ...] = tuple(r for r in self.rules if r.rule.check)
         for loaded in self.checks:

@@ -9,7 +9,9 @@ __all__ = [
     "KINDS",
     "Band",
     "Change",
+    "Factor",
     "Flag",
+    "ReadingScore",
     "Report",
     "Scores",
     "SentenceScore",
@@ -98,6 +100,23 @@ class SentenceScore:
 
 
 @dataclass(frozen=True, slots=True)
+class Factor:
+    """A group of features that made the text harder than average, and by how much."""
+
+    name: str
+    effect: float
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingScore:
+    """plainspeak's reading score (docs/readability.md): 0 hard to 100 easy, and why."""
+
+    ease: float
+    easiness: float
+    harder_because: tuple[Factor, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SourceInfo:
     """Where the analysed text came from; `text` is what the offsets index into."""
 
@@ -115,6 +134,7 @@ class Report:
     flags: tuple[Flag, ...]
     text: str
     source: SourceInfo = field(default_factory=SourceInfo)
+    reading: ReadingScore | None = None
     schema: str = "plainspeak.report/1"
 
     @property

@@ -59,3 +59,47 @@ def test_long_text_is_parsed_in_chunks_without_losing_a_character(nlp) -> None: 
     doc = parse(text, nlp)
     assert doc.text == text
     assert len(list(doc.sents)) == 2 * (3 * CHUNK_CHARS // len(paragraph))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Mr. Jones and Mrs. Smith attended. Cllr. Evans sent apologies.",
+            ["Mr. Jones and Mrs. Smith attended.", "Cllr. Evans sent apologies."],
+        ),
+        (
+            "Please see para. 4.2 of the report. It sets out the costs.",
+            ["Please see para. 4.2 of the report.", "It sets out the costs."],
+        ),
+        (
+            "The clinic opens at approx. 8am in Room No. 3 on the ground floor. Please arrive early.",
+            ["The clinic opens at approx. 8am in Room No. 3 on the ground floor.", "Please arrive early."],
+        ),
+        (
+            "Bring proof of address, e.g. a council tax bill. Dr. Patel will see you.",
+            ["Bring proof of address, e.g. a council tax bill.", "Dr. Patel will see you."],
+        ),
+        (
+            "Bring your medicines, inhalers, etc. Staff will check them.",
+            ["Bring your medicines, inhalers, etc.", "Staff will check them."],
+        ),
+    ],
+)
+def test_abbreviations_do_not_end_sentences(nlp, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert sentences(nlp, text) == expected
+
+
+def test_a_footnote_mark_stays_with_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The home opened in 1998. [4] It was rebuilt in 2015. [5]"
+    assert sentences(nlp, text) == ["The home opened in 1998. [4]", "It was rebuilt in 2015. [5]"]
+
+
+def test_a_reference_list_line_still_starts_a_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Sources\n[1] Annual report 2023\n[2] Housing survey"
+    assert sentences(nlp, text) == ["Sources", "[1] Annual report 2023", "[2] Housing survey"]
+
+
+def test_lower_case_after_an_ellipsis_goes_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The lift is broken again... we have reported it twice. Please use the stairs."
+    assert sentences(nlp, text) == ["The lift is broken again... we have reported it twice.", "Please use the stairs."]

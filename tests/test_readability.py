@@ -104,3 +104,29 @@ def test_easy_read_profile_is_stricter(check) -> None:  # type: ignore[no-untype
     sentence = "We will write to you in the next few weeks to tell you about the new times for the bus to town."
     assert check(sentence, "general").sentences[0].band == "ok"
     assert check(sentence, "easy-read").sentences[0].band != "ok"
+
+
+def test_plainspeak_reading_score_orders_our_documents_and_says_why(check) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    golden = Path(__file__).parent / "golden"
+    plain = check((golden / "plain-control.txt").read_text(encoding="utf-8")).reading
+    jargon = check((golden / "commissioning-strategy.txt").read_text(encoding="utf-8")).reading
+    assert plain is not None and jargon is not None
+    assert 0 <= jargon.ease < plain.ease <= 100
+    assert jargon.harder_because and all(f.effect < 0 for f in jargon.harder_because)
+    assert {f.name for f in jargon.harder_because} & {"rare words", "hard words", "unfamiliar words", "long words"}
+
+
+def test_no_reading_score_without_words(check) -> None:  # type: ignore[no-untyped-def]
+    assert check("... !!!").reading is None
+
+
+def test_the_reading_model_file_is_checked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from plainspeak.errors import RuleFileError
+    from plainspeak.reading_score import load_reading_model
+
+    bad = tmp_path / "reading_score.yml"
+    bad.write_text("features: [a]\nmeans: [0]\nscales: [1]\nweights: [1]\nintercept: 0\nhardest: -1\neasiest: 1\n")
+    with pytest.raises(RuleFileError, match="refit"):
+        load_reading_model(bad)
