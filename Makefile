@@ -8,7 +8,7 @@ PORT ?= 8000
 # Debian packages the tests drive: a real browser and emoji font, Redis, LibreOffice.
 SYSTEM_PACKAGES := chromium fonts-noto-color-emoji redis-server libreoffice-writer-nogui python3-uno
 
-.PHONY: run test test-fast system-packages clean
+.PHONY: run test test-fast bench system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: system-packages $(VENV)/.installed-test
 # Everything but the browser, Redis and LibreOffice tests.
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m "not browser and not redis and not libreoffice"
+
+# Every benchmark, against ../shared/data (DATA=...), written to docs/benchmarks.md.
+bench: system-packages $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run_all.py --data $(DATA)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts

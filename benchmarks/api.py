@@ -20,7 +20,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import machine  # noqa: E402
+from benchmarks.common import machine, record  # noqa: E402
 from benchmarks.throughput import document  # noqa: E402
 from plainspeak.pipeline import analyse  # noqa: E402
 from plainspeak.rulebook import get_rulebook  # noqa: E402
@@ -58,6 +58,7 @@ def main() -> None:
     print(f"in-process analyse(): median {engine_ms:.1f} ms, p90 {sorted(engine)[int(0.9 * len(engine))] * 1000:.1f} ms")
     print(f"POST /v1/analyze:     median {server_ms:.1f} ms, p90 {sorted(server)[int(0.9 * len(server))] * 1000:.1f} ms")
     print(f"server overhead: {server_ms / engine_ms - 1:+.1%}  (target <= +30%)")
+    record(f"POST /v1/analyze, {words} words: server over in-process engine (medians)", f"{server_ms / engine_ms - 1:+.1%} ({server_ms:.0f} ms)", f"in-process {engine_ms:.0f} ms", "<= +30%")
 
 
 if __name__ == "__main__":

@@ -35,3 +35,14 @@ def timed(func: Callable[[], T], repeat: int = 1) -> tuple[T, float]:
         result = func()
         best = min(best, time.perf_counter() - began)
     return result, best
+
+
+def record(figure: str, value: str, baseline: str = "", target: str = "") -> None:
+    """Add a row to the results file `make bench` collects (PLAINSPEAK_BENCH_RESULTS), if set."""
+    import json
+    import os
+
+    path = os.environ.get("PLAINSPEAK_BENCH_RESULTS")
+    if path:
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(json.dumps({"figure": figure, "value": value, "baseline": baseline, "target": target}) + "\n")

@@ -23,7 +23,7 @@ from scipy.stats import pearsonr, spearmanr
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import machine, parser  # noqa: E402
+from benchmarks.common import machine, parser, record  # noqa: E402
 from benchmarks.fit_reading_score import fit  # noqa: E402
 from plainspeak.nlp import load_nlp  # noqa: E402
 from plainspeak.readability import Counts, count_sentence, scores  # noqa: E402
@@ -92,6 +92,11 @@ def main() -> None:
         right = sum(levels[0][name] > levels[1][name] > levels[2][name] for levels in complete)
         print(f"  {name:<48} {right / max(1, len(complete)):.3f}")
     print("Target: |Pearson| >= 0.72 for the plainspeak score on CLEAR.")
+    best = max(rows[1:], key=lambda row: abs(pearsonr(row[1], y)[0]))
+    record("CLEAR dev: Pearson r of the plainspeak reading score with BT easiness (5-fold)", f"{pearsonr(rows[0][1], y)[0]:.3f}", f"{pearsonr(best[1], y)[0]:.3f} (best classic: {best[0]})", ">= 0.72")
+    best_ose = max(FORMULAS, key=lambda name: sum(lv[0][name] > lv[1][name] > lv[2][name] for lv in complete))
+    share = lambda name: sum(lv[0][name] > lv[1][name] > lv[2][name] for lv in complete) / max(1, len(complete))  # noqa: E731
+    record("OneStopEnglish: three levels put in the right order", f"{share('plainspeak'):.3f}", f"{share(best_ose):.3f} ({best_ose})")
 
 
 if __name__ == "__main__":

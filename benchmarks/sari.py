@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import machine, parser  # noqa: E402
+from benchmarks.common import machine, parser, record  # noqa: E402
 from benchmarks.sari_metric import sari  # noqa: E402
 from plainspeak.nlp import load_nlp  # noqa: E402
 from plainspeak.pipeline import analyse_doc  # noqa: E402
@@ -41,6 +41,7 @@ def main() -> None:
     print(f"sentences: {len(rows)}; changed by plainspeak: {changed} ({changed / len(rows):.1%})")
     print(f"SARI, plainspeak rewrite --only safe: {statistics.mean(ours):.2f}")
     print(f"SARI, baseline (sentence unchanged):  {statistics.mean(unchanged):.2f}")
+    record("ASSET valid: SARI of rewrite --only safe", f"{statistics.mean(ours):.2f}", f"{statistics.mean(unchanged):.2f} (unchanged)")
 
 
 if __name__ == "__main__":

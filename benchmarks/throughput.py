@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import machine, timed  # noqa: E402
+from benchmarks.common import machine, record, timed  # noqa: E402
 from plainspeak.nlp import _chunks, load_nlp  # noqa: E402
 from plainspeak.pipeline import analyse  # noqa: E402
 from plainspeak.rulebook import get_rulebook  # noqa: E402
@@ -53,6 +53,7 @@ def main() -> None:
     print(f"raw spaCy nlp.pipe: {words / raw:,.0f} words/s ({raw:.2f} s)")
     print(f"plainspeak analyse: {words / full:,.0f} words/s ({full:.2f} s)")
     print(f"ratio (plainspeak / raw spaCy): {raw / full:.2f}  (target >= 0.70)")
+    record(f"Throughput, {words} words: plainspeak / raw spaCy words per second", f"{raw / full:.2f} ({words / full:,.0f} words/s)", f"1.00 ({words / raw:,.0f} words/s raw spaCy)", ">= 0.70")
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ import websockets
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import machine  # noqa: E402
+from benchmarks.common import machine, record  # noqa: E402
 from plainspeak.nlp import load_nlp  # noqa: E402
 from plainspeak.rulebook import get_rulebook  # noqa: E402
 from plainspeak.whisper.whisperer import Memory, whisper  # noqa: E402
@@ -215,6 +215,10 @@ def main() -> None:
     print(f"lines lost by viewers that kept up: {result['lost']}; viewers told they were skipped: {result['skipped_viewers']} of {result['viewers']}")
     print(f"server (web process and whisper workers): {cpu:.0%} of one core on average, {memory:.0f} MB resident at the end")
     print(f"whisper step p99 {whisper_p99:.1f} ms vs raw spaCy p99 {spacy_p99:.1f} ms: ratio {whisper_p99 / spacy_p99:.2f} (target <= 2.0)")
+    setup = f"{options.events} events x {options.viewers} viewers, {options.rate:g} lines/s, {options.seconds:g} s, {'redis' if options.redis else 'memory'}"
+    record(f"Whisper load ({setup}): publish-to-viewer p50 / p99", f"{statistics.median(latencies) * 1000:.1f} / {percentile(latencies, 0.99) * 1000:.1f} ms", "", "p99 < 50 ms")  # type: ignore[arg-type]
+    record(f"Whisper load ({setup}): lines lost, server CPU, memory", f"{result['lost']} lost; {cpu:.0%} of a core; {memory:.0f} MB")
+    record(f"Whisper step p99 over raw spaCy p99 ({setup})", f"{whisper_p99 / spacy_p99:.2f} ({whisper_p99:.1f} ms)", f"raw spaCy {spacy_p99:.1f} ms", "<= 2.0")
 
 
 if __name__ == "__main__":

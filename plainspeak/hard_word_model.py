@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Token
 
 from .errors import RuleFileError
 from .frequency import zipf
 from .resources import rules_dir
-from .rulesets.loader import describe, node_line, read_yaml
+from .rulesets.loader import node_line, read_validated
 from .syllables import _cmudict, is_dale_chall_hard, syllable_count
 
 __all__ = ["FEATURES", "HardWordModel", "features", "load_hard_word_model"]
@@ -111,12 +111,7 @@ class HardWordModel:
 
 def load_hard_word_model(path: Path | None = None) -> HardWordModel:
     path = path or rules_dir() / "hard_words.yml"
-    node, data = read_yaml(path)
-    try:
-        parsed = _ModelFile.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise RuleFileError(str(path), node_line(node, first["loc"]), describe(first)) from error
+    parsed, node = read_validated(path, _ModelFile)
     if parsed.features != FEATURES:
         raise RuleFileError(str(path), node_line(node, ["features"]), "the features do not match this version of plainspeak: refit with benchmarks/fit_hard_words.py")
     if not len(parsed.means) == len(parsed.scales) == len(parsed.weights) == len(FEATURES):

@@ -7,11 +7,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from .errors import RuleFileError
 from .resources import rules_dir
-from .rulesets.loader import describe, node_line, read_yaml
+from .rulesets.loader import read_validated
 
 __all__ = ["IMAGE_SUFFIXES", "Picture", "PictureBank", "load_picture_bank"]
 
@@ -84,12 +84,7 @@ class PictureBank:
 @lru_cache(maxsize=4)
 def load_picture_bank(folder: Path | None = None) -> PictureBank:
     path = rules_dir() / "pictures.yml"
-    node, data = read_yaml(path)
-    try:
-        parsed = _File.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise RuleFileError(str(path), node_line(node, first["loc"]), describe(first)) from error
+    parsed, _ = read_validated(path, _File)
     if folder is not None and not folder.is_dir():
         raise RuleFileError(str(folder), None, "PLAINSPEAK_PICTURES_DIR is not a folder")
     return PictureBank(parsed.pictures, parsed.default, folder)

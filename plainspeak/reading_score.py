@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean, median
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Token
 
 from .errors import RuleFileError
@@ -22,7 +22,7 @@ from .frequency import zipf
 from .hard_word_model import HardWordModel
 from .hard_word_model import features as word_features
 from .resources import rules_dir
-from .rulesets.loader import describe, node_line, read_yaml
+from .rulesets.loader import node_line, read_validated
 from .syllables import _cmudict, is_dale_chall_hard, syllable_count
 
 __all__ = ["FEATURES", "ReadingModel", "load_reading_model", "text_features"]
@@ -208,12 +208,7 @@ class ReadingModel:
 
 def load_reading_model(path: Path | None = None) -> ReadingModel:
     path = path or rules_dir() / "reading_score.yml"
-    node, data = read_yaml(path)
-    try:
-        parsed = _ModelFile.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise RuleFileError(str(path), node_line(node, first["loc"]), describe(first)) from error
+    parsed, node = read_validated(path, _ModelFile)
     if parsed.features != tuple(name for name, _ in FEATURES):
         raise RuleFileError(str(path), node_line(node, ["features"]), "the features do not match this version of plainspeak: refit with benchmarks/fit_reading_score.py")
     return ReadingModel(parsed.means, parsed.scales, parsed.weights, parsed.intercept, parsed.hardest, parsed.easiest)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 
 from .errors import RuleFileError
@@ -12,7 +12,7 @@ from .hard_word_model import load_hard_word_model
 from .nlp import load_nlp
 from .reading_score import load_reading_model
 from .resources import rules_dir
-from .rulesets.loader import LoadedRule, describe, load_rule_dirs, node_line, read_yaml
+from .rulesets.loader import LoadedRule, load_rule_dirs, read_validated
 from .rulesets.matcher import RuleMatcher
 from .settings import Settings, get_settings
 
@@ -78,15 +78,6 @@ class DetectorData(_Data):
     long_sentence: LongSentenceData
 
 
-def _validated(model: type[BaseModel], path: Path) -> BaseModel:
-    node, data = read_yaml(path)
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise RuleFileError(str(path), node_line(node, first["loc"]), describe(first)) from error
-
-
 class RuleBook:
     """Rules, compiled matchers and detector data. Immutable once built."""
 
@@ -99,8 +90,8 @@ class RuleBook:
         self.rules: tuple[LoadedRule, ...] = tuple(load_rule_dirs([root, *settings.rules_dirs]))
         self.builtin_sets = frozenset(p.name for p in root.iterdir() if p.is_dir())
         self.by_id = {r.id: r for r in self.rules}
-        self.data: DetectorData = _validated(DetectorData, root / "detectors.yml")  # type: ignore[assignment]
-        spelling: SpellingData = _validated(SpellingData, root / "spelling.yml")  # type: ignore[assignment]
+        self.data = read_validated(root / "detectors.yml", DetectorData)[0]
+        spelling = read_validated(root / "spelling.yml", SpellingData)[0]
         self.spelling = spelling.american
         self.british_forms = spelling.british_forms
         self.matcher = RuleMatcher(self.rules, nlp)

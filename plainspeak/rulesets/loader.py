@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..errors import RuleFileError
 from .schema import Defaults, Rule, RuleFile
 
-__all__ = ["LoadedRule", "describe", "load_rule_dirs", "load_rule_file", "node_line", "read_yaml", "rule_files"]
+__all__ = ["LoadedRule", "describe", "load_rule_dirs", "load_rule_file", "node_line", "read_validated", "read_yaml", "rule_files"]
 
 #: libyaml's parser when PyYAML was built with it: ten times faster on a thousand rules.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -78,6 +78,19 @@ def read_yaml(path: Path) -> tuple[yaml.Node | None, Any]:
         raise RuleFileError(str(path), mark.line + 1 if mark else None, f"YAML error: {problem}") from error
     finally:
         loader.dispose()
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_validated(path: Path, model: type[M]) -> tuple[M, yaml.Node | None]:
+    """A YAML data file validated by a pydantic model; errors name the file and line."""
+    node, data = read_yaml(path)
+    try:
+        return model.model_validate(data), node
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise RuleFileError(str(path), node_line(node, first["loc"]), describe(first)) from error
 
 
 def load_rule_file(path: Path) -> list[LoadedRule]:
