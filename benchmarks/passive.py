@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import machine, parser  # noqa: E402
+from benchmarks.common import machine, parser, record  # noqa: E402
 from plainspeak.detectors import DETECTORS, Context, Protected  # noqa: E402
 from plainspeak.nlp import load_nlp, parse  # noqa: E402
 from plainspeak.pipeline import find_flags  # noqa: E402
@@ -45,6 +45,7 @@ from plainspeak.profiles import get_profile  # noqa: E402
 from plainspeak.rulebook import RuleBook, get_rulebook  # noqa: E402
 
 SETS = {"EWT": "ud_english_ewt", "GUM": "ud_english_gum"}
+TARGETS = {"EWT": ">= 0.93", "GUM": ">= 0.95"}
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "csubjpass"})
 PARAGRAPH_BREAK = "\n\n"
 
@@ -176,6 +177,11 @@ def evaluate(rows: list[dict], errors: int) -> Result:
     return result
 
 
+def _prf(tally: Tally) -> str:
+    p, r, f = tally.figures
+    return f"{f:.3f} ({p:.3f} / {r:.3f})"
+
+
 def _row(name: str, tally: Tally) -> str:
     p, r, f = tally.figures
     return f"{name:<30} {p:>6.3f} {r:>6.3f} {f:>6.3f}   tp {tally.tp:>5} fp {tally.fp:>4} fn {tally.fn:>4}"
@@ -198,6 +204,13 @@ def main() -> None:
         print(_row("  (... nor state word lists)", result.no_lists))
         print(_row("sentences raw spaCy", result.raw_bounds))
         print(_row("sentences plainspeak", result.our_bounds))
+        record(
+            f"UD {name} dev: passive voice, sentence F1 (P / R)",
+            _prf(result.plainspeak),
+            f"{_prf(result.baseline)} (raw spaCy auxpass/nsubjpass/csubjpass)",
+            TARGETS[name],
+        )
+        record(f"UD {name} dev: sentence boundaries F1 (P / R)", _prf(result.our_bounds), f"{_prf(result.raw_bounds)} (raw spaCy)")
         for title, items in (("false positives", result.false_positives), ("false negatives", result.false_negatives)):
             if items:
                 print(f"\n  {name} plainspeak {title}:")

@@ -8,7 +8,7 @@ word: how common it is, how long, how many syllables, its part of speech, its en
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -100,10 +100,18 @@ class HardWordModel:
     weights: tuple[float, ...]
     intercept: float
     threshold: float
+    #: Probabilities by feature vector: a document repeats its words.
+    _seen: dict[tuple[float, ...], float] = field(default_factory=dict, compare=False, repr=False)
 
     def probability(self, values: list[float]) -> float:
-        score = self.intercept + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, values, self.means, self.scales))
-        return 1.0 / (1.0 + math.exp(-score))
+        key = tuple(values)
+        known = self._seen.get(key)
+        if known is None:
+            score = self.intercept + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, values, self.means, self.scales))
+            known = self._seen[key] = 1.0 / (1.0 + math.exp(-score))
+            if len(self._seen) > 200_000:
+                self._seen.clear()
+        return known
 
     def is_hard(self, token: Token, threshold: float | None = None) -> bool:
         return self.probability(features(token)) >= (self.threshold if threshold is None else threshold)

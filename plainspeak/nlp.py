@@ -24,13 +24,14 @@ WRAPPED_LINE_CHARS = 60
 CHUNK_CHARS = 20_000
 
 #: Abbreviations after whose full stop no sentence starts: titles before a name ("Cllr. Evans",
-#: "Dr. Patel") and words that lead into what follows ("e.g.", "approx.", "para. 4").
+#: "Dr. Patel") and words that lead into what follows ("e.g.", "approx.", "para. 4", "P.S.").
 NEVER_END_AFTER = frozenset(
     {"cllr", "dr", "drs", "mr", "mrs", "ms", "mx", "prof", "rev", "revd", "sgt", "insp", "supt", "capt", "col", "lt", "hon"}
-    | {"e.g", "eg", "i.e", "ie", "cf", "viz", "approx", "para", "paras", "ref", "tel", "fig", "incl", "excl", "ext", "vs", "p.s", "ps", "n.b", "nb"}
+    | {"e.g", "eg", "i.e", "ie", "cf", "viz", "approx", "para", "paras", "ref", "tel", "incl", "excl", "ext", "vs"}
+    | {"p.s", "ps", "n.b", "nb"}
 )
-#: ... and these only before a number: "No. 3", "pp. 4-6".
-NOT_END_BEFORE_NUMBER = frozenset({"no", "nos", "p", "pp"})
+#: ... and these only before a number: "No. 3", "pp. 4-6", "Fig. 2".
+NOT_END_BEFORE_NUMBER = frozenset({"no", "nos", "p", "pp", "fig", "figs"})
 
 _NUMBERED = re.compile(r"^(\d{1,3}|[a-zA-Z])[.)]$")
 _TERMINAL = frozenset(".!?:;")

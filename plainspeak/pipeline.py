@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import Iterable, Sequence
 
@@ -58,9 +58,18 @@ def find_flags(
 def _collect(ctx: Context) -> list[Flag]:
     flags = list(DETECTORS["rules"](ctx))
     ruled = sorted((f.start, f.end) for f in flags)
+    starts = [s for s, _ in ruled]
+    longest = max((e - s for s, e in ruled), default=0)
+
+    def under_a_rule(flag: Flag) -> bool:
+        # Rule flags starting before this one ends, and late enough to reach it.
+        first = bisect_left(starts, flag.start - longest)
+        last = bisect_left(starts, flag.end)
+        return any(flag.start < e for _, e in ruled[first:last])
+
     for name in ctx.profile.detectors:
         for flag in DETECTORS[name](ctx):
-            if flag.rule_id in YIELDS_TO_RULES and any(s < flag.end and flag.start < e for s, e in ruled):
+            if flag.rule_id in YIELDS_TO_RULES and under_a_rule(flag):
                 continue
             flags.append(flag)
     flags.sort(key=lambda f: (f.start, f.end, f.rule_id))

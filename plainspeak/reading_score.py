@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from statistics import mean, median
+from typing import Iterable
+from statistics import median
 
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Token
@@ -81,6 +82,12 @@ FEATURES: tuple[tuple[str, str], ...] = (
 )
 
 
+def mean(values: Iterable[float]) -> float:
+    """A plain float mean (statistics.mean works in exact fractions: far too slow here)."""
+    items = list(values)
+    return sum(items) / len(items)
+
+
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -115,6 +122,7 @@ def text_features(doc: Doc, hard_words: HardWordModel) -> list[float] | None:
         return sum(condition) / n
 
     zipf_mean, letters_mean, syllables_mean = mean(z), mean(letters), mean(syllables)
+    mean_length = mean(lengths)
     probability = mean(probabilities)
     values = [
         zipf_mean,
@@ -139,7 +147,7 @@ def text_features(doc: Doc, hard_words: HardWordModel) -> list[float] | None:
         mean(lemma_z),
         _percentile(lemma_z, 0.10),
         _percentile(lemma_z, 0.25),
-        (sum((v - mean(lengths)) ** 2 for v in lengths) / len(lengths)) ** 0.5,
+        (sum((v - mean_length) ** 2 for v in lengths) / len(lengths)) ** 0.5,
         sum(t.dep_ in ("nsubjpass", "auxpass") for t in doc) / len(doc),
         share([t.lower_ in PERSONAL for t in words]),
         _percentile(z, 0.05),

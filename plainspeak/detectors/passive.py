@@ -13,9 +13,9 @@ the small model is often wrong or where a participle after "be" is really an adj
 - participles that describe a state are not flagged without a "by" agent: always
   (`adjectival_participles`: "we were delighted"), in the simple tenses only
   (`state_in_simple_tenses`: "the library is closed", but "the road will be closed"), before
-  some prepositions (`states_before`: "based at", but "based on"), after "get" as an idiom
-  (`get_idioms`: "get involved"), or after an adverb of degree (`degree_adverbs`: "very
-  limited").
+  some prepositions (`states_before`: "based at", but "based on"), or after an adverb of degree
+  in the simple tenses (`degree_adverbs`: "access is quite restricted");
+- idioms with "get" are never passives (`get_idioms`: "get involved", "get rid of").
 
 The word lists are in rules/detectors.yml.
 """
