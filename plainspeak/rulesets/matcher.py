@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, product
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher

@@ -9,7 +9,6 @@ and a viewer that reconnects to another replica resumes from its last id.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
 from collections import deque

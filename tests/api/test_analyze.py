@@ -4,7 +4,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from plainspeak.api import create_app
-from plainspeak.settings import Settings
 
 from ..documents.builders import ENCRYPTED_HEADER, with_external_entity, word_document, zip_bomb
 

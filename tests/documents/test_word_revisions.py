@@ -6,7 +6,6 @@ import io
 import shutil
 import subprocess
 import zipfile
-from copy import deepcopy
 from pathlib import Path
 
 import docx
