@@ -12,6 +12,7 @@ import asyncio
 import logging
 import time
 from collections import deque
+from itertools import islice
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -19,8 +20,10 @@ from .events import Event, Line
 
 __all__ = ["Broker", "MemoryBroker", "RedisBroker", "ResilientBroker", "make_broker"]
 
-#: Redis connections a replica may open: one per watching viewer, plus a few.
-MAX_CONNECTIONS = 20_000
+#: Redis connections a replica may open: one per live event it serves, plus a few.
+MAX_CONNECTIONS = 10_000
+#: How long a mirror's XREAD blocks before it checks its event still exists.
+MIRROR_BLOCK_MS = 5_000
 
 log = logging.getLogger("plainspeak.whisper.broker")
 
@@ -95,7 +98,9 @@ class MemoryBroker:
     def _after(self, stream: _Stream, after: int, count: int) -> tuple[list[tuple[str, Line]], int]:
         oldest = stream.lines[0][0] if stream.lines else stream.next_id
         missed = max(0, oldest - after - 1)
-        out = [(str(i), line) for i, line in stream.lines if i > after][:count]
+        # Ids are consecutive, so the lines after `after` start at a known place.
+        skip = max(0, after - oldest + 1)
+        out = [(str(i), line) for i, line in islice(stream.lines, skip, skip + count)]
         return out, missed
 
     async def read(self, event_id: str, after: str | None, count: int, block_ms: int) -> tuple[list[tuple[str, Line]], int]:
@@ -138,10 +143,10 @@ class RedisBroker:
         import redis.asyncio as redis
 
         self.history = history
-        # Each viewer blocks on its own XREAD, so a replica needs a connection per viewer.
         self.client = redis.from_url(
             url, decode_responses=True, socket_timeout=None, socket_connect_timeout=2, health_check_interval=0, max_connections=MAX_CONNECTIONS
         )
+        self._mirrors: dict[str, _Mirror] = {}
 
     def _key(self, event_id: str) -> str:
         return f"{self.PREFIX}{event_id}"
@@ -172,19 +177,90 @@ class RedisBroker:
         return str(stream_id)
 
     async def read(self, event_id: str, after: str | None, count: int, block_ms: int) -> tuple[list[tuple[str, Line]], int]:
-        key = self._stream(event_id)
-        cursor = after or "0-0"
-        missed = 0
+        """Served from this replica's mirror of the event's stream (see `_Mirror`)."""
+        mirror = await self._mirror(event_id)
         if after and after.isdigit():
-            cursor = "$"  # a memory id from an outage on this replica: carry on from now
-        elif after:
-            first = await self.client.xrange(key, count=1)
-            if first and _older(after, first[0][0]):
-                gap = await self.client.xrange(key, "-", first[0][0])
-                missed = max(1, len(gap) - 1)
-        reply = await self.client.xread({key: cursor}, count=count, block=block_ms if block_ms > 0 else None)
-        lines = [(entry_id, Line.model_validate_json(fields["line"])) for _, entries in reply for entry_id, fields in entries]
+            # A memory id from an outage on this replica: carry on from now.
+            after = mirror.lines[-1][0] if mirror.lines else None
+            if after is None:
+                return [], 0
+        lines, missed = await self._after(event_id, mirror, after, count)
+        if lines or missed or block_ms <= 0:
+            return lines, missed
+        try:
+            async with mirror.changed:
+                await asyncio.wait_for(mirror.changed.wait_for(lambda: mirror.ended or _newer_than(mirror, after)), block_ms / 1000)
+        except asyncio.TimeoutError:
+            return [], 0
+        if mirror.error is not None:
+            raise mirror.error
+        return await self._after(event_id, mirror, after, count)
+
+    async def _after(self, event_id: str, mirror: _Mirror, after: str | None, count: int) -> tuple[list[tuple[str, Line]], int]:
+        if after is None:
+            return list(mirror.lines)[:count], 0
+        # Viewers are nearly always at the newest end: walk back from it, not forward from the start.
+        newer: list[tuple[str, Line]] = []
+        for entry in reversed(mirror.lines):
+            if not _older(after, entry[0]):
+                break
+            newer.append(entry)
+        lines = newer[::-1][:count]
+        missed = 0
+        if mirror.lines and _older(after, mirror.lines[0][0]):
+            # Behind the history kept (the stream is trimmed to the same length): lines were
+            # lost between; Redis can say how many only while they are still there.
+            gap = await self.client.xrange(self._stream(event_id), after, mirror.lines[0][0])
+            missed = max(1, len([g for g in gap if g[0] != after]) - 1)
         return lines, missed
+
+    async def _mirror(self, event_id: str) -> _Mirror:
+        """One reader per event per replica follows the Redis Stream; viewers share what it reads.
+
+        So a replica holds one Redis connection per live event, not one per viewer, and each
+        line is decoded (and encoded for viewers) once.
+        """
+        mirror = self._mirrors.get(event_id)
+        if mirror is None:
+            mirror = _Mirror(deque(maxlen=self.history))
+            self._mirrors[event_id] = mirror
+            mirror.task = asyncio.get_running_loop().create_task(self._follow_stream(event_id, mirror))
+        await mirror.ready.wait()
+        if mirror.error is not None:
+            raise mirror.error
+        return mirror
+
+    async def _follow_stream(self, event_id: str, mirror: _Mirror) -> None:
+        key = self._stream(event_id)
+        try:
+            newest_first = await self.client.xrevrange(key, count=self.history)
+            for stream_id, fields in reversed(newest_first):
+                mirror.lines.append((stream_id, Line.model_validate_json(fields["line"])))
+            mirror.ready.set()
+            last = mirror.lines[-1][0] if mirror.lines else "0-0"
+            while True:
+                reply = await self.client.xread({key: last}, count=500, block=MIRROR_BLOCK_MS)
+                if not reply:
+                    if not await self.client.exists(self._key(event_id)):
+                        return  # the event ended or expired
+                    continue
+                for _, entries in reply:
+                    for stream_id, fields in entries:
+                        mirror.lines.append((stream_id, Line.model_validate_json(fields["line"])))
+                        last = stream_id
+                async with mirror.changed:
+                    mirror.changed.notify_all()
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:  # Redis went away: readers raise it, and the caller falls back
+            mirror.error = error
+        finally:
+            mirror.ended = True
+            mirror.ready.set()
+            if self._mirrors.get(event_id) is mirror:
+                del self._mirrors[event_id]
+            async with mirror.changed:
+                mirror.changed.notify_all()
 
     async def latest(self, event_id: str) -> tuple[str, Line] | None:
         newest = await self.client.xrevrange(self._stream(event_id), count=1)
@@ -197,7 +273,26 @@ class RedisBroker:
         return bool(await self.client.ping())
 
     async def close(self) -> None:
+        for mirror in list(self._mirrors.values()):
+            if mirror.task is not None:
+                mirror.task.cancel()
         await self.client.aclose()
+
+
+@dataclass
+class _Mirror:
+    """This replica's copy of one event's recent lines, kept up to date from Redis."""
+
+    lines: deque[tuple[str, Line]]
+    changed: asyncio.Condition = field(default_factory=asyncio.Condition)
+    ready: asyncio.Event = field(default_factory=asyncio.Event)
+    task: asyncio.Task[None] | None = None
+    error: Exception | None = None
+    ended: bool = False
+
+
+def _newer_than(mirror: _Mirror, after: str | None) -> bool:
+    return bool(mirror.lines) and (after is None or _older(after, mirror.lines[-1][0]))
 
 
 def _older(a: str, b: str) -> bool:

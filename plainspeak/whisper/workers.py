@@ -11,6 +11,8 @@ import asyncio
 import gc
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable
 
@@ -25,8 +27,17 @@ __all__ = ["Whisperers", "worker_count"]
 _BOOK: RuleBook | None = None
 
 
-def _start_worker(settings_json: str) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """A worker outlives a killed web process otherwise, loading the CPU for nobody."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(0)
+
+
+def _start_worker(settings_json: str, parent: int) -> None:
     global _BOOK
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="plainspeak-orphan-watch", daemon=True).start()
     _BOOK = load_rulebook(Settings.model_validate_json(settings_json))
     _BOOK.matcher.warm()
     gc.freeze()  # the model and rules stay for the worker's life; spare the collector them
@@ -64,7 +75,7 @@ class Whisperers:
             self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(self.book.settings.model_dump_json(),),
+            initargs=(self.book.settings.model_dump_json(), os.getpid()),
         )
         loop = asyncio.get_running_loop()
         await asyncio.gather(*(loop.run_in_executor(self._pool, _ready) for _ in range(self.workers)))
