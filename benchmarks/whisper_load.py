@@ -94,26 +94,26 @@ async def run_load(
     timeline: list[tuple[float, float]] = []
     received: dict[tuple[str, int], set[int]] = {}
     skipped: set[tuple[str, int]] = set()
-    stop = asyncio.Event()
 
     async def viewer(event: dict, index: int, ready: asyncio.Event) -> None:  # type: ignore[type-arg]
         key = (event["id"], index)
         received[key] = set()
         async with websockets.connect(f"{ws_base}/v1/events/{event['id']}/stream", max_queue=None) as socket:
             ready.set()
-            while not stop.is_set():
-                try:
-                    item = json.loads(await asyncio.wait_for(socket.recv(), 1.0))
-                except asyncio.TimeoutError:
-                    continue
-                if item["type"] == "skipped":
-                    skipped.add(key)
-                elif item["type"] == "line":
-                    at = sent_at.get((event["id"], item["seq"]))
-                    if at is not None:
-                        latencies.append(time.perf_counter() - at)
-                        timeline.append((at, time.perf_counter() - at))
-                    received[key].add(item["seq"])
+            try:
+                async for message in socket:  # cancelled when the run ends
+                    received_at = time.perf_counter()
+                    item = json.loads(message)
+                    if item["type"] == "skipped":
+                        skipped.add(key)
+                    elif item["type"] == "line":
+                        at = sent_at.get((event["id"], item["seq"]))
+                        if at is not None:
+                            latencies.append(received_at - at)
+                            timeline.append((at, received_at - at))
+                        received[key].add(item["seq"])
+            except asyncio.CancelledError:
+                pass
 
     async def publisher(event: dict) -> int:  # type: ignore[type-arg]
         count = 0
@@ -139,7 +139,8 @@ async def run_load(
     await asyncio.wait_for(asyncio.gather(*(r.wait() for r in readies)), 120)
     counts = await asyncio.gather(*(publisher(event) for event in made))
     await asyncio.sleep(2)  # let the last lines arrive
-    stop.set()
+    for task in tasks:
+        task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
     sent = dict(zip((e["id"] for e in made), counts))
     lost = sum(sent[event_id] - len(seqs) for (event_id, index), seqs in received.items() if (event_id, index) not in skipped)

@@ -117,9 +117,10 @@ class MemoryBroker:
         if lines or missed or block_ms <= 0:
             return lines, missed
         try:
-            async with stream.changed:
-                await asyncio.wait_for(stream.changed.wait_for(lambda: stream.next_id - 1 > cursor or event_id not in self._streams), block_ms / 1000)
-        except asyncio.TimeoutError:
+            # asyncio.timeout, not wait_for: no task per wait, with a thousand viewers waiting.
+            async with asyncio.timeout(block_ms / 1000), stream.changed:
+                await stream.changed.wait_for(lambda: stream.next_id - 1 > cursor or event_id not in self._streams)
+        except TimeoutError:
             return [], 0
         return self._after(stream, cursor, count)
 
@@ -188,9 +189,9 @@ class RedisBroker:
         if lines or missed or block_ms <= 0:
             return lines, missed
         try:
-            async with mirror.changed:
-                await asyncio.wait_for(mirror.changed.wait_for(lambda: mirror.ended or _newer_than(mirror, after)), block_ms / 1000)
-        except asyncio.TimeoutError:
+            async with asyncio.timeout(block_ms / 1000), mirror.changed:
+                await mirror.changed.wait_for(lambda: mirror.ended or _newer_than(mirror, after))
+        except TimeoutError:
             return [], 0
         if mirror.error is not None:
             raise mirror.error
