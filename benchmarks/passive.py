@@ -17,9 +17,9 @@ On `ud_english_ewt/dev.jsonl` and `ud_english_gum/dev.jsonl`:
 
 Two more passive rows say what plainspeak's deliberate choices cost against UD's gold: the
 detector alone with quotations not protected (plainspeak never flags inside quotation marks),
-and also with its state word lists emptied (UD counts "is located", "we were delighted" and
-"the library is closed" as passives when the participle is tagged as a verb; plainspeak does not
-flag them). Neither is what plainspeak reports.
+and also with its state word lists emptied (UD counts some states, such as "we were delighted"
+or "the library is closed", as passives when the participle is tagged as a verb; plainspeak does
+not flag them). Neither is what plainspeak reports.
 
 `--sample N` uses the first N sentences of each set (boundaries over the documents they
 start); `--errors N` prints up to N passive false positives and false negatives per set for

@@ -30,6 +30,7 @@ class PassiveData(_Data):
     auxiliaries: frozenset[str]
     adjectival_participles: frozenset[str]
     state_in_simple_tenses: frozenset[str]
+    states_of_people: frozenset[str]
     states_before: dict[str, frozenset[str]]
     get_idioms: frozenset[str]
     degree_adverbs: frozenset[str]

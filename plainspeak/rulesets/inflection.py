@@ -87,6 +87,14 @@ def is_participle(word: str) -> bool:
     return bool(verbs) and word.lower() not in verbs and word.lower().endswith(("ed", "en", "ing"))
 
 
+@lru_cache(maxsize=50_000)
+def could_be_past_participle(word: str) -> bool:
+    """False only for a verb form lemminflect knows that is no past participle ("suppose")."""
+    word = word.lower()
+    verbs = getAllLemmas(word).get("VERB", ())
+    return not verbs or any(word in (f.lower() for tag in ("VBN", "VBD") for f in _table(v).get(tag, ())) for v in verbs)
+
+
 def surface_tags(base: str, surface: str, spacy_tag: str, pos: str | None = None) -> set[str]:
     """Which inflections `surface` can be of `base` (VBD, VBN, VBG, VBZ, NNS); empty for the base form.
 
