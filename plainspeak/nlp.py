@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from .errors import SettingsError
 from .settings import get_settings
 
-__all__ = ["default_model_name", "load_nlp", "parse"]
+__all__ = ["default_model_name", "load_nlp", "parse", "parse_many"]
 
 #: Characters that open a bullet line; a line starting with one starts a sentence.
 BULLETS = frozenset("-*•–—·▪‣◦")
@@ -186,8 +186,20 @@ def parse(text: str, nlp: Language | None = None, *, names: bool = True) -> Doc:
     whisperer then knows names by their capitals alone.
     """
     nlp = nlp or load_nlp()
-    disable = [] if names or "ner" not in nlp.pipe_names else ["ner"]
+    disable = _disabled(nlp, names)
     if len(text) <= CHUNK_CHARS:
         return nlp(text, disable=disable)
     docs = list(nlp.pipe(_chunks(text), disable=disable))
     return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def parse_many(texts: list[str], nlp: Language | None = None, *, names: bool = True) -> list[Doc]:
+    """Parse several texts, short ones as one batch: spaCy takes about half the time per text."""
+    nlp = nlp or load_nlp()
+    if len(texts) < 2 or any(len(text) > CHUNK_CHARS for text in texts):
+        return [parse(text, nlp, names=names) for text in texts]
+    return list(nlp.pipe(texts, disable=_disabled(nlp, names)))
+
+
+def _disabled(nlp: Language, names: bool) -> list[str]:
+    return [] if names or "ner" not in nlp.pipe_names else ["ner"]

@@ -14,14 +14,16 @@ from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..nlp import parse
+from spacy.tokens import Doc
+
+from ..nlp import parse_many
 from ..pipeline import find_flags
 from ..profiles import get_profile
 from ..rulesets.inflection import fit_case
 from ..rulebook import RuleBook
 from ..types import Flag
 
-__all__ = ["GlossaryEntry", "Memory", "WhisperChange", "WhisperResult", "whisper"]
+__all__ = ["GlossaryEntry", "Memory", "WhisperChange", "WhisperRequest", "WhisperResult", "whisper", "whisper_many"]
 
 PROFILE = "whisper"
 #: Flag kinds the whisperer acts on; the rest (passive, long sentences) are for documents.
@@ -94,6 +96,26 @@ def _rule_change(flag: Flag, book: RuleBook, memory: Memory) -> WhisperChange | 
     return WhisperChange(flag.start, flag.end, flag.text, f"{flag.text} ({gloss.rstrip('.')})", "explain", flag.rule_id)
 
 
+@dataclass(frozen=True, slots=True)
+class WhisperRequest:
+    """One line to whisper, with what its event knows."""
+
+    text: str
+    memory: Memory = field(default_factory=Memory)
+    glossary: dict[str, GlossaryEntry] = field(default_factory=dict)
+    never_change: tuple[str, ...] = ()
+
+    @property
+    def context(self) -> str:
+        """The previous final when this line continues its sentence: the tagger needs it."""
+        previous = self.memory.previous
+        return previous if previous and not _SENTENCE_END.search(previous) else ""
+
+    @property
+    def joined(self) -> str:
+        return f"{self.context} {self.text}" if self.context else self.text
+
+
 def whisper(
     text: str,
     book: RuleBook,
@@ -103,18 +125,23 @@ def whisper(
     never_change: Iterable[str] = (),
 ) -> WhisperResult:
     """Whisper one line. `memory` is read, not changed: the caller commits `explained` on a final."""
-    memory = memory or Memory()
-    glossary = glossary or {}
-    if not text.strip():
-        return WhisperResult(text, ())
-    # A line that continues a sentence is parsed with the line before it, for the tagger's sake.
-    context = memory.previous if memory.previous and not _SENTENCE_END.search(memory.previous) else ""
-    joined = f"{context} {text}" if context else text
-    offset = len(joined) - len(text)
-    allow = [*never_change, *glossary]
+    request = WhisperRequest(text, memory or Memory(), glossary or {}, tuple(never_change))
+    return whisper_many([request], book)[0]
+
+
+def whisper_many(requests: list[WhisperRequest], book: RuleBook) -> list[WhisperResult]:
+    """Whisper several lines at once: spaCy parses a batch in about half the time per line."""
+    live = [r for r in requests if r.text.strip()]
     # Live lines skip the entity recogniser to stay within milliseconds; names are still
     # protected by their capitals ("at Working Denbighshire").
-    flags = find_flags(parse(joined, names=False), get_profile(PROFILE), book, allow=allow)
+    parsed = dict(zip(map(id, live), parse_many([r.joined for r in live], names=False)))
+    return [_whisper_parsed(r, parsed[id(r)], book) if id(r) in parsed else WhisperResult(r.text, ()) for r in requests]
+
+
+def _whisper_parsed(request: WhisperRequest, doc: Doc, book: RuleBook) -> WhisperResult:
+    text, memory, glossary = request.text, request.memory, request.glossary
+    offset = len(request.joined) - len(text)
+    flags = find_flags(doc, get_profile(PROFILE), book, allow=[*request.never_change, *glossary])
     changes = _glossary_changes(text, glossary, memory)
     seen: set[str] = set()
     for flag in flags:

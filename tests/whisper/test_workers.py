@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 
 from plainspeak.whisper.whisperer import GlossaryEntry, Memory
 from plainspeak.whisper.workers import Whisperers, worker_count
@@ -62,3 +63,80 @@ def test_workers_exit_when_the_web_process_is_killed() -> None:
     while any(Path(f"/proc/{pid}").exists() and "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text(errors="ignore") for pid in workers):
         assert time.monotonic() < deadline, "whisper workers outlived the web process"
         time.sleep(0.2)
+
+
+LINES = [
+    "Going forward the ICB will utilise the hub.",
+    "We will commence the consultation in order to facilitate co-production.",
+    "Stakeholders were signposted to the place-based offer.",
+    "The SEND review is ongoing",
+    "and we will action it at this moment in time.",
+    "Thank you all for coming today.",
+]
+
+
+def test_lines_waiting_together_are_whispered_as_one_batch_with_the_same_result(book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from plainspeak.whisper import workers
+    from plainspeak.whisper.whisperer import whisper
+
+    batches: list[int] = []
+    real = workers.whisper_many
+
+    def counting(requests, rule_book):  # type: ignore[no-untyped-def]
+        batches.append(len(requests))
+        return real(requests, rule_book)
+
+    monkeypatch.setattr(workers, "whisper_many", counting)
+    memories = [Memory(previous="The board met." if i % 2 else "and so") for i in range(len(LINES))]
+    glossary = {"hub": GlossaryEntry(replace="centre")}
+
+    async def together() -> list[str]:
+        pool = Whisperers(book, 0)
+        answers = await asyncio.gather(*(pool.whisper(line, memory, glossary, []) for line, memory in zip(LINES, memories)))
+        return [answer.plain for answer in answers]
+
+    plains = run_async(together())
+    assert plains == [whisper(line, book, memory=memory, glossary=glossary).plain for line, memory in zip(LINES, memories)]
+    assert batches[0] == 1 and len(batches) < len(LINES), batches  # the first goes at once, the rest wait and go together
+
+
+def test_a_failed_batch_fails_every_line_in_it_and_the_next_batch_still_runs(book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from plainspeak.whisper import workers
+
+    real = workers.whisper_many
+    calls = 0
+
+    def failing_once(requests, rule_book):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise RuntimeError("worker died")
+        return real(requests, rule_book)
+
+    monkeypatch.setattr(workers, "whisper_many", failing_once)
+
+    async def run() -> tuple[list[object], str]:
+        pool = Whisperers(book, 0)
+        first = await asyncio.gather(*(pool.whisper(line, Memory(), {}, []) for line in LINES[:2]), return_exceptions=True)
+        later = await pool.whisper(LINES[0], Memory(), {}, [])
+        return first, later.plain
+
+    first, later = run_async(run())
+    assert isinstance(first[0], RuntimeError)
+    assert later == "Going forward (from now on) the Integrated Care Board (ICB) will use the hub."
+
+
+def test_a_publisher_that_leaves_does_not_hold_up_the_others(book) -> None:  # type: ignore[no-untyped-def]
+    async def run() -> list[str]:
+        pool = Whisperers(book, 0)
+        tasks = [asyncio.ensure_future(pool.whisper(line, Memory(), {}, [])) for line in LINES[:4]]
+        await asyncio.sleep(0)
+        tasks[2].cancel()
+        done = await asyncio.gather(*tasks, return_exceptions=True)
+        return [d.plain if not isinstance(d, BaseException) else "cancelled" for d in done]
+
+    from plainspeak.whisper.whisperer import whisper
+
+    plains = run_async(run())
+    assert plains[2] == "cancelled"
+    assert [plains[i] for i in (0, 1, 3)] == [whisper(LINES[i], book).plain for i in (0, 1, 3)]
