@@ -72,11 +72,18 @@ def test_applying_some_changes_touches_only_their_spans(check, text: str, data: 
 @SETTINGS
 @given(text=documents.filter(_analysable))
 def test_safe_rewrites_are_stable(check, text: str) -> None:  # type: ignore[no-untyped-def]
-    once = rewrite_report(check(text), "safe").text
-    if not once.strip():
+    """A second safe pass never rewrites what the first one wrote: no rule feeds another.
+
+    It may still change a word the first pass left: in word salad the tagger can read
+    "endeavour endeavour" as a verb and a name, and "try endeavour" as two verbs.
+    """
+    first = rewrite_report(check(text), "safe")
+    if not first.text.strip():
         return
-    twice = rewrite_report(check(once), "safe")
-    assert [c.old for c in twice.changes] == [] and twice.text == once
+    second = rewrite_report(check(first.text), "safe")
+    written = [(c.new_start, c.new_end) for c in first.changes if c.new_end > c.new_start]
+    again = [c.old for c in second.changes if any(c.start < end and start < c.end for start, end in written)]
+    assert again == []
 
 
 def test_choose_picks_only_safe_flags_unless_asked(check) -> None:  # type: ignore[no-untyped-def]
