@@ -16,7 +16,7 @@ from itertools import islice
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .events import Event, Line
+from .events import Event
 
 __all__ = ["Broker", "MemoryBroker", "RedisBroker", "ResilientBroker", "make_broker"]
 
@@ -32,16 +32,19 @@ class Broker(Protocol):
     async def save(self, event: Event) -> None: ...
     async def load(self, event_id: str) -> Event | None: ...
     async def delete(self, event_id: str) -> None: ...
-    async def append(self, event_id: str, line: Line) -> str: ...
-    async def read(self, event_id: str, after: str | None, count: int, block_ms: int) -> tuple[list[tuple[str, Line]], int]:
-        """Lines after `after` (None: the whole history kept), waiting up to `block_ms` for one.
+    async def append(self, event_id: str, line: str) -> str:
+        """Add a line (`Line.model_dump_json()`); returns its stream id."""
+        ...
+
+    async def read(self, event_id: str, after: str | None, count: int, block_ms: int) -> tuple[list[tuple[str, str]], int]:
+        """(id, line JSON) after `after` (None: the whole history kept), waiting up to `block_ms` for one.
 
         Also returns how many lines were missed because the history no longer holds them.
         """
         ...
 
-    async def latest(self, event_id: str) -> tuple[str, Line] | None:
-        """The newest line and its id."""
+    async def latest(self, event_id: str) -> tuple[str, str] | None:
+        """The newest line's id and JSON."""
         ...
 
     async def close(self) -> None: ...
@@ -49,7 +52,7 @@ class Broker(Protocol):
 
 @dataclass
 class _Stream:
-    lines: deque[tuple[int, Line]]
+    lines: deque[tuple[int, str]]
     next_id: int = 1
     changed: asyncio.Condition = field(default_factory=asyncio.Condition)
 
@@ -87,7 +90,7 @@ class MemoryBroker:
             async with stream.changed:
                 stream.changed.notify_all()
 
-    async def append(self, event_id: str, line: Line) -> str:
+    async def append(self, event_id: str, line: str) -> str:
         stream = self._streams.setdefault(event_id, _Stream(deque(maxlen=self.history)))
         stream.lines.append((stream.next_id, line))
         stream.next_id += 1
@@ -95,7 +98,7 @@ class MemoryBroker:
             stream.changed.notify_all()
         return str(stream.next_id - 1)
 
-    def _after(self, stream: _Stream, after: int, count: int) -> tuple[list[tuple[str, Line]], int]:
+    def _after(self, stream: _Stream, after: int, count: int) -> tuple[list[tuple[str, str]], int]:
         oldest = stream.lines[0][0] if stream.lines else stream.next_id
         missed = max(0, oldest - after - 1)
         # Ids are consecutive, so the lines after `after` start at a known place.
@@ -103,7 +106,7 @@ class MemoryBroker:
         out = [(str(i), line) for i, line in islice(stream.lines, skip, skip + count)]
         return out, missed
 
-    async def read(self, event_id: str, after: str | None, count: int, block_ms: int) -> tuple[list[tuple[str, Line]], int]:
+    async def read(self, event_id: str, after: str | None, count: int, block_ms: int) -> tuple[list[tuple[str, str]], int]:
         stream = self._streams.get(event_id)
         if stream is None or self._live(event_id) is None:
             return [], 0
@@ -124,7 +127,7 @@ class MemoryBroker:
             return [], 0
         return self._after(stream, cursor, count)
 
-    async def latest(self, event_id: str) -> tuple[str, Line] | None:
+    async def latest(self, event_id: str) -> tuple[str, str] | None:
         stream = self._streams.get(event_id)
         if not stream or not stream.lines:
             return None
@@ -169,15 +172,15 @@ class RedisBroker:
     async def delete(self, event_id: str) -> None:
         await self.client.delete(self._key(event_id), self._stream(event_id))
 
-    async def append(self, event_id: str, line: Line) -> str:
+    async def append(self, event_id: str, line: str) -> str:
         key = self._stream(event_id)
-        stream_id = await self.client.xadd(key, {"line": line.model_dump_json()}, maxlen=self.history, approximate=False)
+        stream_id = await self.client.xadd(key, {"line": line}, maxlen=self.history, approximate=False)
         ttl = await self.client.ttl(self._key(event_id))
         if ttl and ttl > 0:
             await self.client.expire(key, ttl)
         return str(stream_id)
 
-    async def read(self, event_id: str, after: str | None, count: int, block_ms: int) -> tuple[list[tuple[str, Line]], int]:
+    async def read(self, event_id: str, after: str | None, count: int, block_ms: int) -> tuple[list[tuple[str, str]], int]:
         """Served from this replica's mirror of the event's stream (see `_Mirror`)."""
         mirror = await self._mirror(event_id)
         if after and after.isdigit():
@@ -197,11 +200,11 @@ class RedisBroker:
             raise mirror.error
         return await self._after(event_id, mirror, after, count)
 
-    async def _after(self, event_id: str, mirror: _Mirror, after: str | None, count: int) -> tuple[list[tuple[str, Line]], int]:
+    async def _after(self, event_id: str, mirror: _Mirror, after: str | None, count: int) -> tuple[list[tuple[str, str]], int]:
         if after is None:
             return list(mirror.lines)[:count], 0
         # Viewers are nearly always at the newest end: walk back from it, not forward from the start.
-        newer: list[tuple[str, Line]] = []
+        newer: list[tuple[str, str]] = []
         for entry in reversed(mirror.lines):
             if not _older(after, entry[0]):
                 break
@@ -236,7 +239,7 @@ class RedisBroker:
         try:
             newest_first = await self.client.xrevrange(key, count=self.history)
             for stream_id, fields in reversed(newest_first):
-                mirror.lines.append((stream_id, Line.model_validate_json(fields["line"])))
+                mirror.lines.append((stream_id, fields["line"]))
             mirror.ready.set()
             last = mirror.lines[-1][0] if mirror.lines else "0-0"
             while True:
@@ -247,7 +250,7 @@ class RedisBroker:
                     continue
                 for _, entries in reply:
                     for stream_id, fields in entries:
-                        mirror.lines.append((stream_id, Line.model_validate_json(fields["line"])))
+                        mirror.lines.append((stream_id, fields["line"]))
                         last = stream_id
                 async with mirror.changed:
                     mirror.changed.notify_all()
@@ -263,12 +266,12 @@ class RedisBroker:
             async with mirror.changed:
                 mirror.changed.notify_all()
 
-    async def latest(self, event_id: str) -> tuple[str, Line] | None:
+    async def latest(self, event_id: str) -> tuple[str, str] | None:
         newest = await self.client.xrevrange(self._stream(event_id), count=1)
         if not newest:
             return None
         stream_id, fields = newest[0]
-        return stream_id, Line.model_validate_json(fields["line"])
+        return stream_id, fields["line"]
 
     async def ping(self) -> bool:
         return bool(await self.client.ping())
@@ -284,7 +287,7 @@ class RedisBroker:
 class _Mirror:
     """This replica's copy of one event's recent lines, kept up to date from Redis."""
 
-    lines: deque[tuple[str, Line]]
+    lines: deque[tuple[str, str]]
     changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     ready: asyncio.Event = field(default_factory=asyncio.Event)
     task: asyncio.Task[None] | None = None
@@ -373,14 +376,14 @@ class ResilientBroker:
         await self.fallback.delete(event_id)
         await self._call("delete", event_id)
 
-    async def append(self, event_id: str, line: Line) -> str:
+    async def append(self, event_id: str, line: str) -> str:
         local = await self.fallback.append(event_id, line)
         if not self.healthy:
             return local
         result = await self._call("append", event_id, line)
         return str(result)
 
-    async def read(self, event_id: str, after: str | None, count: int, block_ms: int) -> tuple[list[tuple[str, Line]], int]:
+    async def read(self, event_id: str, after: str | None, count: int, block_ms: int) -> tuple[list[tuple[str, str]], int]:
         was_healthy = self.healthy
         result = await self._call("read", event_id, after, count, block_ms)
         if was_healthy and not self.healthy:
@@ -388,7 +391,7 @@ class ResilientBroker:
             return [], 0
         return result  # type: ignore[return-value]
 
-    async def latest(self, event_id: str) -> tuple[str, Line] | None:
+    async def latest(self, event_id: str) -> tuple[str, str] | None:
         return await self._call("latest", event_id)  # type: ignore[return-value]
 
     async def close(self) -> None:

@@ -9,11 +9,11 @@ import secrets
 import time
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .whisperer import GlossaryEntry, Memory
 
-__all__ = ["Event", "EventCreate", "EventUpdate", "Line", "hash_token", "new_event", "token_matches"]
+__all__ = ["Event", "EventCreate", "EventUpdate", "Line", "hash_token", "new_event", "token_matches", "viewer_message"]
 
 MAX_GLOSSARY = 500
 
@@ -99,15 +99,15 @@ class Line(BaseModel):
     plain: str
     changes: list[dict[str, Any]]
     at: float
-    _messages: dict[str, str] = PrivateAttr(default_factory=dict)
 
-    def message(self, stream_id: str) -> str:
-        """The JSON a viewer receives, encoded once however many viewers there are."""
-        cached = self._messages.get(stream_id)
-        if cached is None:
-            cached = json.dumps({"type": "line", "id": stream_id, **self.model_dump()})
-            self._messages[stream_id] = cached
-        return cached
+
+def viewer_message(stream_id: str, stored: str) -> str:
+    """The JSON a viewer receives: a stored line (`Line.model_dump_json()`) with its stream id.
+
+    Brokers keep lines as these strings, not objects: a history of thousands of lines then
+    gives the garbage collector nothing to walk, which kept pausing live captions.
+    """
+    return f'{{"type":"line","id":{json.dumps(stream_id)},{stored[1:]}'
 
 
 def hash_token(token: str) -> str:

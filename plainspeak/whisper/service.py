@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..rulebook import RuleBook
 from ..settings import Settings
 from .broker import Broker
-from .events import Event, EventCreate, EventUpdate, Line, new_event, token_matches
+from .events import Event, EventCreate, EventUpdate, Line, new_event, token_matches, viewer_message
 from .whisperer import WhisperResult
 from .workers import Whisperers
 
@@ -96,7 +96,7 @@ class WhisperService:
                 update={"explained": sorted(set(event.explained) | result.explained), "previous": caption.text, "last_final_seq": caption.seq}
             )
             await self.broker.save(event)
-        await self.broker.append(event_id, line)
+        await self.broker.append(event_id, line.model_dump_json())
         log.info(
             "whispered event=%s seq=%d kind=%s chars=%d changes=%d ms=%.1f",
             event_id, caption.seq, caption.type, len(caption.text), len(result.changes), (time.perf_counter() - began) * 1000,
@@ -118,7 +118,7 @@ class WhisperService:
                 lines = [newest] if newest else lines[-1:]
             for stream_id, line in lines:
                 cursor = stream_id
-                yield {"type": "line", "id": stream_id, "json": line.message(stream_id)}
+                yield {"type": "line", "id": stream_id, "json": viewer_message(stream_id, line)}
             if not lines:
                 if await self.broker.load(event_id) is None:
                     yield {"type": "ended"}

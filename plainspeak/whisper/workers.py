@@ -96,7 +96,7 @@ class Whisperers:
         return await future
 
     def _dispatch(self) -> None:
-        while self._waiting and len(self._busy) < max(1, self.workers):
+        while self._waiting and len(self._busy) < 2 * max(1, self.workers):
             batch, self._waiting = self._waiting[:MAX_BATCH], self._waiting[MAX_BATCH:]
             task = asyncio.create_task(self._run(batch))
             self._busy.add(task)

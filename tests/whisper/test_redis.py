@@ -82,14 +82,14 @@ def publish(base: str, event: dict, messages: list[dict]) -> list[dict]:  # type
 def test_redis_broker_streams_history_and_gaps(redis_server: RedisServer) -> None:
     async def scenario() -> None:
         broker = RedisBroker(redis_server.url, history=3)
-        line = lambda n: Line(seq=n, kind="final", original=f"L{n}", plain=f"L{n}", changes=[], at=0.0)  # noqa: E731
+        line = lambda n: Line(seq=n, kind="final", original=f"L{n}", plain=f"L{n}", changes=[], at=0.0).model_dump_json()  # noqa: E731
         ids = [await broker.append("e1", line(n)) for n in range(1, 6)]
         kept, missed = await broker.read("e1", None, 10, 0)
-        assert [entry.seq for _, entry in kept] == [3, 4, 5]
+        assert [json.loads(entry)["seq"] for _, entry in kept] == [3, 4, 5]
         after_first, missed = await broker.read("e1", ids[0], 10, 0)
-        assert missed >= 1 and [entry.seq for _, entry in after_first] == [3, 4, 5]
+        assert missed >= 1 and [json.loads(entry)["seq"] for _, entry in after_first] == [3, 4, 5]
         newest = await broker.latest("e1")
-        assert newest is not None and newest[1].seq == 5
+        assert newest is not None and json.loads(newest[1])["seq"] == 5
         await broker.close()
 
     run_async(scenario())
