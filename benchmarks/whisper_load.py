@@ -9,6 +9,11 @@ Prints publish-to-viewer latency (p50, p99), lines lost by viewers that were nev
 were skipped, the server's CPU and memory, and, in the same run, the whisper step's p99
 against raw spaCy's p99 on the same lines. Targets: p99 publish-to-viewer < 50 ms; whisper
 p99 <= 2x raw spaCy p99.
+
+As at a real event, the audience is seated before the talk starts: every viewer connects,
+then each publisher sends one welcome line, and the measured lines start once every viewer
+has received it. A thousand viewers joining in the same second is a different load (the
+first second's lines then wait behind the joins), not the steady state measured here.
 """
 
 from __future__ import annotations
@@ -83,6 +88,9 @@ def rss_mb(pid: int) -> float:
     return total
 
 
+WELCOME = 0  # the seq of the line sent before the measured ones
+
+
 async def run_load(
     base: str, events: int, viewers: int, rate: float, seconds: float, lines: list[str], show_timeline: bool = False
 ) -> dict[str, object]:
@@ -95,7 +103,7 @@ async def run_load(
     received: dict[tuple[str, int], set[int]] = {}
     skipped: set[tuple[str, int]] = set()
 
-    async def viewer(event: dict, index: int, ready: asyncio.Event) -> None:  # type: ignore[type-arg]
+    async def viewer(event: dict, index: int, ready: asyncio.Event, seated: asyncio.Event) -> None:  # type: ignore[type-arg]
         key = (event["id"], index)
         received[key] = set()
         async with websockets.connect(f"{ws_base}/v1/events/{event['id']}/stream", max_queue=None) as socket:
@@ -106,6 +114,8 @@ async def run_load(
                     item = json.loads(message)
                     if item["type"] == "skipped":
                         skipped.add(key)
+                    elif item["type"] == "line" and item["seq"] == WELCOME:
+                        seated.set()
                     elif item["type"] == "line":
                         at = sent_at.get((event["id"], item["seq"]))
                         if at is not None:
@@ -115,29 +125,36 @@ async def run_load(
             except asyncio.CancelledError:
                 pass
 
-    async def publisher(event: dict) -> int:  # type: ignore[type-arg]
+    async def publisher(event: dict, talk_starts: asyncio.Event) -> int:  # type: ignore[type-arg]
         count = 0
         async with websockets.connect(f"{ws_base}/v1/events/{event['id']}/publish?token={event['token']}") as socket:
+            await socket.send(json.dumps({"type": "final", "seq": WELCOME, "text": "Welcome, everyone."}))
+            await socket.recv()
+            await talk_starts.wait()
             await asyncio.sleep(random.random() / rate)  # events do not speak in step
             began = time.perf_counter()
             while time.perf_counter() - began < seconds:
+                count += 1
                 text = lines[(count * 7 + hash(event["id"])) % len(lines)]
                 sent_at[(event["id"], count)] = time.perf_counter()
                 await socket.send(json.dumps({"type": "final", "seq": count, "text": text}))
                 await socket.recv()
-                count += 1
                 await asyncio.sleep(max(0.0, began + count / rate - time.perf_counter()))
         return count
 
-    readies = []
-    tasks = []
+    readies, seats, tasks = [], [], []
     for event in made:
         for index in range(viewers):
-            ready = asyncio.Event()
+            ready, seated = asyncio.Event(), asyncio.Event()
             readies.append(ready)
-            tasks.append(asyncio.create_task(viewer(event, index, ready)))
+            seats.append(seated)
+            tasks.append(asyncio.create_task(viewer(event, index, ready, seated)))
     await asyncio.wait_for(asyncio.gather(*(r.wait() for r in readies)), 120)
-    counts = await asyncio.gather(*(publisher(event) for event in made))
+    talk_starts = asyncio.Event()
+    talks = asyncio.gather(*(publisher(event, talk_starts) for event in made))
+    await asyncio.wait_for(asyncio.gather(*(s.wait() for s in seats)), 120)
+    talk_starts.set()
+    counts = await talks
     await asyncio.sleep(2)  # let the last lines arrive
     for task in tasks:
         task.cancel()

@@ -20,8 +20,11 @@ from .events import Event
 
 __all__ = ["Broker", "MemoryBroker", "RedisBroker", "ResilientBroker", "make_broker"]
 
-#: Redis connections a replica may open: one per live event it serves, plus a few.
-MAX_CONNECTIONS = 10_000
+#: Connections for short commands. Bounded: when a thousand viewers join at once, their
+#: lookups queue for a connection instead of each opening (and keeping) one of its own.
+COMMAND_CONNECTIONS = 32
+#: Connections for the mirrors' blocking reads: one per live event this replica serves.
+MIRROR_CONNECTIONS = 10_000
 #: How long a mirror's XREAD blocks before it checks its event still exists.
 MIRROR_BLOCK_MS = 5_000
 
@@ -138,6 +141,15 @@ class MemoryBroker:
         return None
 
 
+#: Add a line to an event's stream, trimmed to the history, expiring with the event.
+_APPEND = """
+local id = redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[1], '*', 'line', ARGV[2])
+local ttl = redis.call('PTTL', KEYS[2])
+if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
+return id
+"""
+
+
 class RedisBroker:
     """Events as JSON strings with a TTL; lines in a Redis Stream per event, trimmed to the history."""
 
@@ -147,10 +159,13 @@ class RedisBroker:
         import redis.asyncio as redis
 
         self.history = history
-        self.client = redis.from_url(
-            url, decode_responses=True, socket_timeout=None, socket_connect_timeout=2, health_check_interval=0, max_connections=MAX_CONNECTIONS
-        )
+        options = {"decode_responses": True, "socket_timeout": None, "socket_connect_timeout": 2, "health_check_interval": 0}
+        commands = redis.BlockingConnectionPool.from_url(url, max_connections=COMMAND_CONNECTIONS, timeout=10, **options)
+        self.client = redis.Redis.from_pool(commands)  # owns the pool: closing the client closes it
+        # A blocking XREAD holds its connection for seconds: never from the command pool.
+        self.streams = redis.from_url(url, max_connections=MIRROR_CONNECTIONS, **options)
         self._mirrors: dict[str, _Mirror] = {}
+        self._append = self.client.register_script(_APPEND)
 
     def _key(self, event_id: str) -> str:
         return f"{self.PREFIX}{event_id}"
@@ -173,11 +188,8 @@ class RedisBroker:
         await self.client.delete(self._key(event_id), self._stream(event_id))
 
     async def append(self, event_id: str, line: str) -> str:
-        key = self._stream(event_id)
-        stream_id = await self.client.xadd(key, {"line": line}, maxlen=self.history, approximate=False)
-        ttl = await self.client.ttl(self._key(event_id))
-        if ttl and ttl > 0:
-            await self.client.expire(key, ttl)
+        # One round trip, not three: every command costs the busy web process a system call.
+        stream_id = await self._append(keys=[self._stream(event_id), self._key(event_id)], args=[self.history, line])
         return str(stream_id)
 
     async def read(self, event_id: str, after: str | None, count: int, block_ms: int) -> tuple[list[tuple[str, str]], int]:
@@ -243,7 +255,7 @@ class RedisBroker:
             mirror.ready.set()
             last = mirror.lines[-1][0] if mirror.lines else "0-0"
             while True:
-                reply = await self.client.xread({key: last}, count=500, block=MIRROR_BLOCK_MS)
+                reply = await self.streams.xread({key: last}, count=500, block=MIRROR_BLOCK_MS)
                 if not reply:
                     if not await self.client.exists(self._key(event_id)):
                         return  # the event ended or expired
@@ -277,9 +289,11 @@ class RedisBroker:
         return bool(await self.client.ping())
 
     async def close(self) -> None:
-        for mirror in list(self._mirrors.values()):
-            if mirror.task is not None:
-                mirror.task.cancel()
+        tasks = [mirror.task for mirror in self._mirrors.values() if mirror.task is not None]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)  # they give their connections back
+        await self.streams.aclose()
         await self.client.aclose()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from dataclasses import dataclass
@@ -95,8 +96,10 @@ class WhisperService:
             event = event.model_copy(
                 update={"explained": sorted(set(event.explained) | result.explained), "previous": caption.text, "last_final_seq": caption.seq}
             )
-            await self.broker.save(event)
-        await self.broker.append(event_id, line.model_dump_json())
+            # The event's memory and the line are independent writes: one round trip for both.
+            await asyncio.gather(self.broker.save(event), self.broker.append(event_id, line.model_dump_json()))
+        else:
+            await self.broker.append(event_id, line.model_dump_json())
         log.info(
             "whispered event=%s seq=%d kind=%s chars=%d changes=%d ms=%.1f",
             event_id, caption.seq, caption.type, len(caption.text), len(result.changes), (time.perf_counter() - began) * 1000,

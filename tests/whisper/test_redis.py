@@ -14,7 +14,7 @@ import pytest
 from websockets.sync.client import connect
 
 from plainspeak.whisper.broker import RedisBroker
-from plainspeak.whisper.events import Line
+from plainspeak.whisper.events import EventCreate, Line, new_event
 
 from ..serving import free_port, run_async, start_server, stop_server
 
@@ -90,6 +90,19 @@ def test_redis_broker_streams_history_and_gaps(redis_server: RedisServer) -> Non
         assert missed >= 1 and [json.loads(entry)["seq"] for _, entry in after_first] == [3, 4, 5]
         newest = await broker.latest("e1")
         assert newest is not None and json.loads(newest[1])["seq"] == 5
+        await broker.close()
+
+    run_async(scenario())
+
+
+def test_redis_lines_expire_with_their_event(redis_server: RedisServer) -> None:
+    async def scenario() -> None:
+        broker = RedisBroker(redis_server.url, history=3)
+        event = new_event(EventCreate(name="Board meeting"), ttl_seconds=1800)[0]
+        await broker.save(event)
+        await broker.append(event.id, Line(seq=0, kind="final", original="a", plain="a", changes=[], at=0.0).model_dump_json())
+        stream_ttl, event_ttl = await broker.client.ttl(broker._stream(event.id)), await broker.client.ttl(broker._key(event.id))
+        assert 0 < event_ttl - 2 <= stream_ttl <= event_ttl
         await broker.close()
 
     run_async(scenario())
