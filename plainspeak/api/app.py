@@ -34,11 +34,20 @@ __all__ = ["create_app"]
 log = logging.getLogger("plainspeak.api")
 
 
+#: Collector thresholds for the web process. A caption's fan-out makes short-lived objects
+#: (a wait per viewer) that live about a third of a second: at Python's default of 700 the
+#: collector sees them several times and promotes them, which sets off full collections
+#: walking every open connection (60-120 ms with a thousand viewers) every ten seconds or
+#: so. At 20,000 most die by reference counting first, and full collections become rare.
+GC_THRESHOLDS = (20_000, 20, 100)
+
+
 def _warm(book: RuleBook) -> None:
     book.matcher.warm()
     # The model and rules live as long as the process: keep the garbage collector from
     # walking them again and again, which pauses live captions for tenths of a second.
     gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def create_app(settings: Settings | None = None, book: RuleBook | None = None) -> FastAPI:
