@@ -91,15 +91,14 @@ class WhisperService:
             changes=[{"start": c.start, "end": c.end, "old": c.old, "new": c.new, "action": c.action, "rule_id": c.rule_id} for c in result.changes],
             at=time.time(),
         )
+        writes = [self.broker.append(event_id, line.model_dump_json())]
         if caption.type == "final":
             # Only a final commits what the event has explained, so a partial never uses it up.
             event = event.model_copy(
                 update={"explained": sorted(set(event.explained) | result.explained), "previous": caption.text, "last_final_seq": caption.seq}
             )
-            # The event's memory and the line are independent writes: one round trip for both.
-            await asyncio.gather(self.broker.save(event), self.broker.append(event_id, line.model_dump_json()))
-        else:
-            await self.broker.append(event_id, line.model_dump_json())
+            writes.append(self.broker.save(event))
+        await asyncio.gather(*writes)  # independent writes: sent together, not one after the other
         log.info(
             "whispered event=%s seq=%d kind=%s chars=%d changes=%d ms=%.1f",
             event_id, caption.seq, caption.type, len(caption.text), len(result.changes), (time.perf_counter() - began) * 1000,

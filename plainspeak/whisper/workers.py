@@ -31,6 +31,9 @@ __all__ = ["Whisperers", "worker_count"]
 _BOOK: RuleBook | None = None
 #: The most lines one worker whispers in one go; past this, batching saves little more.
 MAX_BATCH = 16
+#: Batches handed to each worker at once: the next waits in its queue, so the worker
+#: never idles while a finished batch travels back and a new one is formed.
+IN_FLIGHT_PER_WORKER = 2
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -96,7 +99,7 @@ class Whisperers:
         return await future
 
     def _dispatch(self) -> None:
-        while self._waiting and len(self._busy) < 2 * max(1, self.workers):
+        while self._waiting and len(self._busy) < IN_FLIGHT_PER_WORKER * max(1, self.workers):
             batch, self._waiting = self._waiting[:MAX_BATCH], self._waiting[MAX_BATCH:]
             task = asyncio.create_task(self._run(batch))
             self._busy.add(task)
