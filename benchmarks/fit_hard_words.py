@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import yaml
+from spacy.tokens import Doc, Token
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -25,6 +26,15 @@ from plainspeak.nlp import load_nlp  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def target_word(doc: Doc, target: dict) -> Token | None:  # type: ignore[type-arg]
+    """The one word of a single-word target; None for phrases and targets with bad offsets."""
+    if target["is_phrase"] or not target["offset_ok"]:
+        return None
+    span = doc.char_span(target["start"], target["end"], alignment_mode="expand")
+    words = [t for t in span if t.is_alpha] if span is not None else []
+    return words[0] if len(words) == 1 else None
+
+
 def training_rows(data: Path, sample: int = 0) -> tuple[np.ndarray, np.ndarray]:
     rows = [json.loads(line) for line in (data / "cwi2018_en" / "train.jsonl").read_text(encoding="utf-8").splitlines()]
     if sample:
@@ -33,14 +43,10 @@ def training_rows(data: Path, sample: int = 0) -> tuple[np.ndarray, np.ndarray]:
     x, y = [], []
     for row, doc in zip(rows, nlp.pipe(r["sentence"] for r in rows)):
         for target in row["targets"]:
-            if target["is_phrase"] or not target["offset_ok"]:
-                continue
-            span = doc.char_span(target["start"], target["end"], alignment_mode="expand")
-            words = [t for t in span if t.is_alpha] if span is not None else []
-            if len(words) != 1:
-                continue
-            x.append(features(words[0]))
-            y.append(target["label"])
+            word = target_word(doc, target)
+            if word is not None:
+                x.append(features(word))
+                y.append(target["label"])
     return np.array(x, dtype=float), np.array(y, dtype=int)
 
 

@@ -32,6 +32,7 @@ def runs(data: Path, quick: bool) -> list[list[str]]:
         ["whisper_load.py", "--seconds", seconds],
         ["whisper_load.py", "--seconds", seconds, "--redis"],
         ["cwi.py", str(data), *sample],
+        ["cwi_ceiling.py", str(data), *sample],
         ["readability.py", str(data), *sample],
         ["passive.py", str(data), *sample],
         ["lexsimp.py", str(data), *sample],

@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from .detectors import DETECTORS, Context, find_protected
+from .detectors import DETECTORS, Context, find_literal, find_protected
 from .documents import Document
 from .errors import InputError
 from .nlp import parse
@@ -51,7 +51,8 @@ def find_flags(
 ) -> list[Flag]:
     """Every flag in a parsed document, in text order: no readability, no line numbers."""
     text = doc.text
-    ctx = Context(doc, text, profile, book, find_protected(doc, text, protected), frozenset(w.lower() for w in allow))
+    literal = find_literal(doc, text, protected)
+    ctx = Context(doc, text, profile, book, find_protected(literal, text), frozenset(w.lower() for w in allow), literal)
     return _collect(ctx)
 
 

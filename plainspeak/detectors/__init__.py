@@ -2,7 +2,7 @@
 
 from . import acronyms, checks, double_negatives, hard_words, nominalisations, passive, rules, sentences
 from .base import DETECTORS, Context, Protected, detector
-from .protected import find_protected
+from .protected import find_literal, find_protected
 
 __all__ = [
     "DETECTORS",
@@ -12,6 +12,7 @@ __all__ = [
     "checks",
     "detector",
     "double_negatives",
+    "find_literal",
     "find_protected",
     "hard_words",
     "nominalisations",

@@ -48,9 +48,12 @@ class Context:
     text: str
     profile: Profile
     book: RuleBook
+    #: Where no rule may change the text: quotations and the literal ranges below.
     protected: Protected
     #: Extra words never flagged for this call (an event's own list), on top of the settings.
     allow: frozenset[str] = field(default_factory=frozenset)
+    #: URLs, e-mail addresses and code: not even advice applies inside them.
+    literal: Protected = field(default_factory=Protected)
 
     def allowed(self, word: str) -> bool:
         low = word.lower()

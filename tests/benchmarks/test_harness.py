@@ -16,6 +16,7 @@ DATA = ROOT.parent / "shared" / "data"
 
 SCRIPTS = {
     "cwi.py": ["--sample", "20"],
+    "cwi_ceiling.py": ["--sample", "20"],
     "readability.py": ["--sample", "40"],
     "passive.py": ["--sample", "40"],
     "lexsimp.py": ["--sample", "30"],
