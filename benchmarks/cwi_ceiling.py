@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import machine, parser, record  # noqa: E402
 from benchmarks.cwi import GENRES, KINDS, load, prf  # noqa: E402
 from benchmarks.fit_hard_words import target_word  # noqa: E402
+from plainspeak.detectors import Protected, find_protected  # noqa: E402
 from plainspeak.hard_word_model import features  # noqa: E402
 from plainspeak.nlp import load_nlp  # noqa: E402
 from plainspeak.pipeline import find_flags  # noqa: E402
@@ -52,6 +53,8 @@ class Target:
     open_words: list[int]
     #: A jargon or other rule flag overlaps the target.
     ruled: bool
+    #: Inside a quotation.
+    quoted: bool
     #: The row of a single-word target's word, for training.
     single: int | None
 
@@ -65,6 +68,7 @@ def collect(rows: list[dict]) -> tuple[np.ndarray, list[Target]]:  # type: ignor
     for row, doc in zip(rows, nlp.pipe(r["sentence"] for r in rows)):
         flags = [f for f in find_flags(doc, everything, book) if f.kind in KINDS]
         hard = {f.start for f in flags if f.kind == "hard-word"}
+        quotations = find_protected(Protected(), doc.text)
         index: dict[int, int] = {}
         for target in row["targets"]:
             span = doc.char_span(target["start"], target["end"], alignment_mode="expand")
@@ -84,6 +88,7 @@ def collect(rows: list[dict]) -> tuple[np.ndarray, list[Target]]:  # type: ignor
                     words=[index[w.i] for w in words],
                     open_words=[index[w.i] for w in words if w.idx in hard],
                     ruled=any(f.kind != "hard-word" and f.start < target["end"] and target["start"] < f.end for f in flags),
+                    quoted=quotations.overlaps(target["start"], target["end"]),
                     single=index[single.i] if single is not None else None,
                 )
             )
@@ -120,6 +125,11 @@ def main() -> None:
     dev_probabilities = model().fit(train_x[rows], labels).predict_proba(dev_x)[:, 1] if len(dev_x) else np.zeros(0)
 
     print(f"machine: {machine()}")
+    shares = []
+    for inside in (True, False):
+        part = [t for t in train if t.quoted == inside]
+        shares.append(f"{sum(t.label for t in part) / max(1, len(part)):.1%} of {len(part)}")
+    print(f"complex targets on train: inside quotations {shares[0]}, outside {shares[1]}")
     print(f"{'genre':<11}{'one marker':>12}{'native vs not':>15}{'gates: recall ceiling (train/dev)':>36}{'F1 at P=1 (dev)':>18}{'boosting dev F1: no gates / gates':>36}")
     for genre in GENRES:
         tr = [t for t in train if t.genre == genre]

@@ -146,7 +146,7 @@ def without_state_lists(book: RuleBook) -> RuleBook:
 
 def detector_alone(doc, profile, book: RuleBook) -> bool:  # type: ignore[no-untyped-def]
     """Whether the passive detector flags anything, with no quotation protected."""
-    return any(DETECTORS["passive"](Context(doc, doc.text, profile, book, Protected())))
+    return any(DETECTORS["passive"](Context(doc, doc.text, profile, book, Protected(), Protected())))
 
 
 def evaluate(rows: list[dict], errors: int) -> Result:

@@ -52,7 +52,7 @@ def find_flags(
     """Every flag in a parsed document, in text order: no readability, no line numbers."""
     text = doc.text
     literal = find_literal(doc, text, protected)
-    ctx = Context(doc, text, profile, book, find_protected(literal, text), frozenset(w.lower() for w in allow), literal)
+    ctx = Context(doc, text, profile, book, find_protected(literal, text), literal, frozenset(w.lower() for w in allow))
     return _collect(ctx)
 
 

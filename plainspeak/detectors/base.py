@@ -21,7 +21,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT
 
 @dataclass(frozen=True)
 class Protected:
-    """Character ranges no rule may flag inside: quotations, URLs, e-mail addresses, code."""
+    """Sorted, merged character ranges, with a fast overlap test (see Context for which ranges)."""
 
     starts: tuple[int, ...] = ()
     ends: tuple[int, ...] = ()
@@ -50,10 +50,10 @@ class Context:
     book: RuleBook
     #: Where no rule may change the text: quotations and the literal ranges below.
     protected: Protected
+    #: URLs, e-mail addresses and code: not even advice applies inside them.
+    literal: Protected
     #: Extra words never flagged for this call (an event's own list), on top of the settings.
     allow: frozenset[str] = field(default_factory=frozenset)
-    #: URLs, e-mail addresses and code: not even advice applies inside them.
-    literal: Protected = field(default_factory=Protected)
 
     def allowed(self, word: str) -> bool:
         low = word.lower()

@@ -10,9 +10,10 @@ from .base import Protected
 
 __all__ = ["find_literal", "find_protected"]
 
-# Quotations: straight or curly double quotes, and curly single quotes that open after a
-# space or bracket (so the apostrophe in "council’s" is not taken for a quote).
-_QUOTES = re.compile(r'"[^"\n]{1,2000}"|“[^”\n]{1,2000}”|(?<![\w])‘[^’\n]{1,2000}’(?!\w)')
+# Quotations: straight or curly double quotes, and curly single quotes, that open after a
+# space, a bracket or the start (so the inch mark in 12" and the apostrophe in "council’s"
+# are not taken for a quote's start).
+_QUOTES = re.compile(r'(?<![\w])(?:"[^"\n]{1,2000}"|“[^”\n]{1,2000}”|‘[^’\n]{1,2000}’(?!\w))')
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", re.IGNORECASE)
 
 

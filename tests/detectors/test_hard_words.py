@@ -54,6 +54,14 @@ def test_in_a_quotation_the_rule_gives_way_to_advice(check) -> None:  # type: ig
     assert [(f.rule_id, f.suggestions) for f in flags] == [("detect.hard-word", ())]
 
 
+def test_an_inch_mark_does_not_open_a_quotation(check) -> None:  # type: ignore[no-untyped-def]
+    report = check('Use the 12" pipe. Officers will promulgate the guidance and utilise the "new" hall.')
+    utilise = [f for f in report.flags if f.text == "utilise"]
+    assert [f.rule_id for f in utilise] == ["plain-words.verbs.utilise"]
+    promulgate = [f for f in report.flags if f.text == "promulgate"]
+    assert promulgate and "quotation" not in promulgate[0].message
+
+
 def test_hard_words_in_markdown_code_are_not_flagged(book) -> None:  # type: ignore[no-untyped-def]
     from plainspeak.documents.markdown import read_markdown
     from plainspeak.pipeline import analyse_document
