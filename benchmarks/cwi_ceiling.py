@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import machine, parser, record  # noqa: E402
 from benchmarks.cwi import GENRES, KINDS, load, prf  # noqa: E402
 from benchmarks.fit_hard_words import target_word  # noqa: E402
-from plainspeak.detectors import Protected, find_protected  # noqa: E402
+from plainspeak.detectors import Protected, quotations  # noqa: E402
 from plainspeak.hard_word_model import features  # noqa: E402
 from plainspeak.nlp import load_nlp  # noqa: E402
 from plainspeak.pipeline import find_flags  # noqa: E402
@@ -68,7 +68,7 @@ def collect(rows: list[dict]) -> tuple[np.ndarray, list[Target]]:  # type: ignor
     for row, doc in zip(rows, nlp.pipe(r["sentence"] for r in rows)):
         flags = [f for f in find_flags(doc, everything, book) if f.kind in KINDS]
         hard = {f.start for f in flags if f.kind == "hard-word"}
-        quotations = find_protected(Protected(), doc.text)
+        quoted = Protected.from_ranges(quotations(doc.text))
         index: dict[int, int] = {}
         for target in row["targets"]:
             span = doc.char_span(target["start"], target["end"], alignment_mode="expand")
@@ -88,7 +88,7 @@ def collect(rows: list[dict]) -> tuple[np.ndarray, list[Target]]:  # type: ignor
                     words=[index[w.i] for w in words],
                     open_words=[index[w.i] for w in words if w.idx in hard],
                     ruled=any(f.kind != "hard-word" and f.start < target["end"] and target["start"] < f.end for f in flags),
-                    quoted=quotations.overlaps(target["start"], target["end"]),
+                    quoted=quoted.overlaps(target["start"], target["end"]),
                     single=index[single.i] if single is not None else None,
                 )
             )

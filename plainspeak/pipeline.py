@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from .detectors import DETECTORS, Context, find_literal, find_protected
+from .detectors import DETECTORS, Context, Protected, literal_ranges, quotations
 from .documents import Document
 from .errors import InputError
 from .nlp import parse
@@ -51,8 +51,10 @@ def find_flags(
 ) -> list[Flag]:
     """Every flag in a parsed document, in text order: no readability, no line numbers."""
     text = doc.text
-    literal = find_literal(doc, text, protected)
-    ctx = Context(doc, text, profile, book, find_protected(literal, text), literal, frozenset(w.lower() for w in allow))
+    literal = literal_ranges(doc, text, protected)
+    ctx = Context(
+        doc, text, profile, book, Protected.from_ranges(literal + quotations(text)), Protected.from_ranges(literal), frozenset(w.lower() for w in allow)
+    )
     return _collect(ctx)
 
 

@@ -2,7 +2,7 @@
 
 from . import acronyms, checks, double_negatives, hard_words, nominalisations, passive, rules, sentences
 from .base import DETECTORS, Context, Protected, detector
-from .protected import find_literal, find_protected
+from .protected import literal_ranges, quotations
 
 __all__ = [
     "DETECTORS",
@@ -12,11 +12,11 @@ __all__ = [
     "checks",
     "detector",
     "double_negatives",
-    "find_literal",
-    "find_protected",
     "hard_words",
+    "literal_ranges",
     "nominalisations",
     "passive",
+    "quotations",
     "rules",
     "sentences",
 ]

@@ -35,15 +35,15 @@ def test_common_words_names_numbers_urls_and_units_are_not_hard(check, text: str
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, word",
     [
-        'The officer called the plan "transmogrification" in her notes.',
-        "The chair said “we cannot promulgate this guidance” at the meeting.",
+        ('The officer called the plan "transmogrification" in her notes.', "transmogrification"),
+        ("The chair said “we cannot promulgate this guidance” at the meeting.", "promulgate"),
     ],
 )
-def test_a_hard_word_in_a_quotation_is_flagged_to_explain_not_to_change(check, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_hard_word_in_a_quotation_is_flagged_to_explain_not_to_change(check, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
     flags = [f for f in check(text).flags if f.rule_id == "detect.hard-word"]
-    assert [f.text for f in flags] in (["transmogrification"], ["promulgate"])
+    assert [f.text for f in flags] == [word]
     assert "quotation" in flags[0].message and "explain" in flags[0].message
     assert flags[0].suggestions == ()
 
